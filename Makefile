@@ -1,0 +1,50 @@
+# HĐND Số — two commands for a newcomer: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint format messages clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "HĐND Số cần Python 3.11 trở lên.")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: $(BIN)/python requirements/base.txt requirements/constraints.txt
+	$(BIN)/pip install --quiet -r requirements/base.txt -c requirements/constraints.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-base requirements/test.txt
+	$(BIN)/pip install --quiet -r requirements/test.txt -c requirements/constraints.txt
+	@touch $@
+
+## Set up and serve the demo (Na Rì district, 2024) on an embedded SQLite database.
+demo: $(VENV)/.installed-base
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) load_demo
+	@echo "Cổng thông tin: http://$(HOST):$(PORT)/   Trang quản trị: http://$(HOST):$(PORT)/quan-tri/"
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) runserver $(HOST):$(PORT)
+
+## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set).
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Refresh the project's Vietnamese catalogue after changing source strings, then compile both.
+messages: $(VENV)/.installed-test
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) makemessages -l vi --no-location --ignore='.venv/*' --ignore='var/*'
+	$(BIN)/python -m hdnd.core.catalogues compile
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache

@@ -1,0 +1,21 @@
+"""Production: refuses to start on settings that would be unsafe in front of the public."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import INSECURE_SECRET_KEY, SECRET_KEY, env_bool
+
+if env_bool("DEBUG", False):
+    raise ImproperlyConfigured("DEBUG phải tắt trong môi trường vận hành (đặt DEBUG=false).")
+if not SECRET_KEY or SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 40:
+    raise ImproperlyConfigured(
+        "SECRET_KEY chưa được đặt hoặc là khóa mặc định: hãy đặt một khóa ngẫu nhiên dài ít nhất 40 ký tự."
+    )
+
+DEBUG = False
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(__import__("os").environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_CONTENT_TYPE_NOSNIFF = True

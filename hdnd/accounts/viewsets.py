@@ -1,0 +1,129 @@
+"""Back-office building blocks: Wagtail model viewsets whose every screen is scoped to the user's
+councils and whose every write is audited. Each app's views.py declares its viewsets on these."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.functional import cached_property
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels.base import get_form_for_model
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from hdnd.core.audit import audited_delete, audited_save, changes_from_form
+
+from .permissions import CouncilScopedPermissionPolicy
+from .scoping import CHANGE, DELETE, VIEW, scope_queryset
+
+
+class CouncilScopedForm(WagtailAdminModelForm):
+    """Offers in every choice list only what the user may attach records to: their own councils
+    and the terms, constituencies, committees, groups and people of those councils."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is None:
+            return
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None:
+                continue
+            model = queryset.model
+            if model._meta.label == "councils.Council":
+                field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="")
+            elif any(f.name == "council" for f in model._meta.get_fields()):
+                field.queryset = scope_queryset(queryset, for_user, CHANGE)
+            elif any(f.name == "delegate" for f in model._meta.get_fields() if f.is_relation):
+                field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="delegate__council")
+
+
+class ScopedObjectMixin:
+    """Loads the object, then answers 404 outside the user's reach and 403 for a forbidden action."""
+
+    object_action = VIEW
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        policy = self.permission_policy
+        user = self.request.user
+        if not policy.user_has_permission_for_instance(user, VIEW, obj):
+            raise Http404
+        if self.object_action != VIEW and not policy.user_has_permission_for_instance(user, self.object_action, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedIndexView(generic.IndexView):
+    list_select_related = ()
+
+    def get_base_queryset(self):
+        queryset = self.permission_policy.instances_user_has_any_permission_for(self.request.user, [VIEW])
+        if self.list_select_related:
+            queryset = queryset.select_related(*self.list_select_related)
+        return queryset
+
+
+class AuditedCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        return audited_save(instance, actor=self.request.user, created=True, save_m2m=self.form.save_m2m)
+
+
+class AuditedEditView(ScopedObjectMixin, generic.EditView):
+    object_action = CHANGE
+
+    def save_instance(self):
+        changes = changes_from_form(self.form)
+        self.has_content_changes = bool(changes)
+        instance = self.form.save(commit=False)
+        return audited_save(instance, actor=self.request.user, created=False, changes=changes, save_m2m=self.form.save_m2m)
+
+
+class AuditedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    object_action = DELETE
+
+    def delete_action(self):
+        audited_delete(self.object, actor=self.request.user)
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
+    any_permission_required = ["view", "add", "change", "delete"]
+
+
+class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
+    permission_required = "view"
+
+
+class CouncilScopedViewSet(ModelViewSet):
+    """A viewset over records that belong to a council (reached by `council_path`)."""
+
+    council_path = "council"
+    creatable = True
+    list_select_related = ("council",)
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    icon = "folder-open-inverse"
+
+    index_view_class = ScopedIndexView
+    add_view_class = AuditedCreateView
+    edit_view_class = AuditedEditView
+    delete_view_class = AuditedDeleteView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+
+    @cached_property
+    def permission_policy(self):
+        return CouncilScopedPermissionPolicy(self.model, council_path=self.council_path, creatable=self.creatable)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+
+    base_form_class = CouncilScopedForm
+
+    def get_form_class(self, for_update=False):
+        return get_form_for_model(self.model, form_class=self.base_form_class, fields=self.form_fields)
