@@ -3,6 +3,7 @@ councils and whose every write is audited. Each app's views.py declares its view
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels.base import get_form_for_model
@@ -31,13 +32,42 @@ class CouncilScopedForm(WagtailAdminModelForm):
             model = queryset.model
             if model._meta.label == "councils.Council":
                 field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="")
-            elif any(f.name == "council" for f in model._meta.get_fields()):
+            elif _has_foreign_key(model, "council"):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE)
-            elif any(f.name == "delegate" for f in model._meta.get_fields() if f.is_relation):
+            elif _has_foreign_key(model, "delegate"):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="delegate__council")
 
 
-class ScopedObjectMixin:
+def _has_foreign_key(model, name):
+    return any(f.name == name and f.many_to_one and f.concrete for f in model._meta.get_fields())
+
+
+class ForbiddenAs403Mixin:
+    """Wagtail turns a refusal into a redirect to the dashboard; we answer a plain 403 page instead,
+    so that a refused request is unmistakable to people, tests and (later) the API alike."""
+
+    def setup(self, request, *args, **kwargs):
+        self.denied = False
+        try:
+            super().setup(request, *args, **kwargs)
+        except PermissionDenied:
+            self.request = request
+            self.denied = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.denied:
+            return forbidden(request)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+
+def forbidden(request):
+    return TemplateResponse(request, "accounts/403.html", status=403)
+
+
+class ScopedObjectMixin(ForbiddenAs403Mixin):
     """Loads the object, then answers 404 outside the user's reach and 403 for a forbidden action."""
 
     object_action = VIEW
@@ -53,7 +83,7 @@ class ScopedObjectMixin:
         return obj
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedIndexView(ForbiddenAs403Mixin, generic.IndexView):
     list_select_related = ()
 
     def get_base_queryset(self):
@@ -63,7 +93,7 @@ class ScopedIndexView(generic.IndexView):
         return queryset
 
 
-class AuditedCreateView(generic.CreateView):
+class AuditedCreateView(ForbiddenAs403Mixin, generic.CreateView):
     def save_instance(self):
         instance = self.form.save(commit=False)
         return audited_save(instance, actor=self.request.user, created=True, save_m2m=self.form.save_m2m)
