@@ -162,9 +162,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
 }
 
 HDND_DEMO_ADMIN_USERNAME = "quantri"
 HDND_SITE_TITLE = _("HĐND Số")
 FORMAT_MODULE_PATH = ["config.formats"]
+WAGTAILADMIN_USER_LOGIN_FORM = "hdnd.accounts.forms.LoginForm"

@@ -61,9 +61,7 @@ class CouncilRole(TimeStampedModel):
                 name="accounts_one_role_per_council",
                 violation_error_message=_("This user already has a role in this council."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(role__in=[r.value for r in Role]), name="accounts_role_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(role__in=[r.value for r in Role]), name="accounts_role_valid"),
         ]
 
     def __str__(self):

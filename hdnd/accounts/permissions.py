@@ -56,9 +56,7 @@ class CouncilScopedPermissionPolicy(BasePermissionPolicy):
             return False
         if user.is_superuser:
             return True
-        if action in (ADD, DELETE) and not self.creatable:
-            return False
-        return True
+        return not (action in (ADD, DELETE) and not self.creatable)
 
     def user_has_permission(self, user, action):
         return self._allowed(user, action) and has_any_council_permission(user, action)

@@ -21,11 +21,14 @@ def _units_beneath(unit_ids):
     roots = set(unit_ids)
     frontier = set(unit_ids)
     while frontier:
-        frontier = set(
-            apps.get_model("councils", "UnitSuccession").objects.filter(successor_id__in=frontier).values_list(
-                "predecessor_id", flat=True
+        frontier = (
+            set(
+                apps.get_model("councils", "UnitSuccession")
+                .objects.filter(successor_id__in=frontier)
+                .values_list("predecessor_id", flat=True)
             )
-        ) - roots
+            - roots
+        )
         roots |= frontier
     reached = set(roots)
     level = roots

@@ -18,7 +18,12 @@ def council_role_grant(*, actor, user, council, role):
             old = existing.get_role_display()
             existing.role = role
             grant = audited_save(existing, actor=actor, created=False)
-            audit(grant, EDIT, actor=actor, changes=[{"field": "vai trò", "old": str(old), "new": str(grant.get_role_display())}])
+            audit(
+                grant,
+                EDIT,
+                actor=actor,
+                changes=[{"field": "vai trò", "old": str(old), "new": str(grant.get_role_display())}],
+            )
         else:
             grant = existing
     forget_scope(user)

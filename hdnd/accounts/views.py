@@ -1,9 +1,9 @@
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .models import CouncilRole
 from .permissions import AdminOnlyPermissionPolicy
 from .viewsets import CouncilScopedViewSet
-from .models import CouncilRole
 
 
 class CouncilRoleViewSet(CouncilScopedViewSet):

@@ -106,7 +106,9 @@ class AuditedEditView(ScopedObjectMixin, generic.EditView):
         changes = changes_from_form(self.form)
         self.has_content_changes = bool(changes)
         instance = self.form.save(commit=False)
-        return audited_save(instance, actor=self.request.user, created=False, changes=changes, save_m2m=self.form.save_m2m)
+        return audited_save(
+            instance, actor=self.request.user, created=False, changes=changes, save_m2m=self.form.save_m2m
+        )
 
 
 class AuditedDeleteView(ScopedObjectMixin, generic.DeleteView):

@@ -13,8 +13,7 @@ class ChangesFormatter(LogFormatter):
         if not changes:
             return self.message
         details = "; ".join(
-            _("%(field)s: %(old)s → %(new)s") % {"field": c["field"], "old": c["old"], "new": c["new"]}
-            for c in changes
+            _("%(field)s: %(old)s → %(new)s") % {"field": c["field"], "old": c["old"], "new": c["new"]} for c in changes
         )
         return _("%(action)s (%(details)s)") % {"action": self.message, "details": details}
 

@@ -127,3 +127,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     body = "standing_committee"
     position = "member"
     start_date = factory.SelfAttribute("delegate.start_date")
+
+
+def council_with_records(council):
+    """A council with one of each organisation record, for screens and isolation tests."""
+    term = TermFactory(council=council)
+    constituency = ConstituencyFactory(term=term)
+    delegate = DelegateFactory(constituency=constituency)
+    group = DelegateGroupFactory(term=term)
+    group.constituencies.add(constituency)
+    committee = CommitteeFactory(term=term)
+    membership = MembershipFactory(delegate=delegate, body="committee", committee=committee, position="member")
+    return [council, term, constituency, delegate, delegate.person, group, committee, membership]

@@ -102,7 +102,8 @@ class AdministrativeUnit(TimeStampedModel):
                 violation_error_message=_("Another unit of the same period already has this code."),
             ),
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")), name="councils_unit_dates_ordered"
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="councils_unit_dates_ordered",
             ),
         ]
         indexes = [models.Index(fields=["level", "valid_from"]), models.Index(fields=["code"])]
@@ -138,9 +139,10 @@ class AdministrativeUnit(TimeStampedModel):
                 overlapping = overlapping.filter(valid_from__lte=self.valid_to)
             other = overlapping.first()
             if other:
-                errors["code"] = _(
-                    "The code %(code)s is already used by %(name)s in an overlapping period."
-                ) % {"code": self.code, "name": other.name}
+                errors["code"] = _("The code %(code)s is already used by %(name)s in an overlapping period.") % {
+                    "code": self.code,
+                    "name": other.name,
+                }
         if errors:
             raise ValidationError(errors)
 
@@ -156,7 +158,9 @@ class UnitSuccession(models.Model):
     predecessor = models.ForeignKey(
         AdministrativeUnit, on_delete=models.CASCADE, related_name="+", verbose_name=_("predecessor")
     )
-    successor = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+", verbose_name=_("successor"))
+    successor = models.ForeignKey(
+        AdministrativeUnit, on_delete=models.CASCADE, related_name="+", verbose_name=_("successor")
+    )
     date = models.DateField(_("date"), default=TWO_LEVEL_START)
 
     class Meta:
@@ -186,7 +190,9 @@ class CouncilQuerySet(models.QuerySet):
 class Council(TimeStampedModel):
     """The People's Council (Hội đồng nhân dân) of one administrative unit."""
 
-    unit = models.OneToOneField(AdministrativeUnit, on_delete=models.PROTECT, related_name="council", verbose_name=_("administrative unit"))
+    unit = models.OneToOneField(
+        AdministrativeUnit, on_delete=models.PROTECT, related_name="council", verbose_name=_("administrative unit")
+    )
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -237,7 +243,8 @@ class Term(TimeStampedModel):
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="councils_term_number_positive"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")), name="councils_term_dates_ordered"
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="councils_term_dates_ordered",
             ),
         ]
 
@@ -270,7 +277,9 @@ class Term(TimeStampedModel):
                 others = others.filter(start_date__lte=self.end_date)
             other = others.first()
             if other:
-                raise ValidationError({"start_date": _("This period overlaps %(term)s of the same council.") % {"term": other}})
+                raise ValidationError(
+                    {"start_date": _("This period overlaps %(term)s of the same council.") % {"term": other}}
+                )
 
 
 def _check_inside_term(term, start, end, errors, start_field="start_date", end_field="end_date"):
@@ -313,11 +322,13 @@ class Committee(TimeStampedModel):
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
         ordering = ["council", "term", "name"]
-        constraints = [models.UniqueConstraint(
+        constraints = [
+            models.UniqueConstraint(
                 fields=["term", "name"],
                 name="councils_committee_name_unique_per_term",
                 violation_error_message=_("A committee with this name already exists in this term."),
-            )]
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -330,7 +341,9 @@ class Committee(TimeStampedModel):
 class Constituency(TimeStampedModel):
     """An electoral constituency (đơn vị bầu cử) of a council for one term."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="constituencies", verbose_name=_("council"))
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="constituencies", verbose_name=_("council")
+    )
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="constituencies", verbose_name=_("term"))
     number = models.PositiveSmallIntegerField(_("number"))
     area = models.CharField(_("area"), max_length=500, help_text=_("The villages, communes or wards it covers."))
@@ -360,7 +373,9 @@ class Constituency(TimeStampedModel):
 class DelegateGroup(TimeStampedModel):
     """A delegate group (Tổ đại biểu): the delegates elected in one or more constituencies."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="delegate_groups", verbose_name=_("council"))
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="delegate_groups", verbose_name=_("council")
+    )
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="delegate_groups", verbose_name=_("term"))
     name = models.CharField(_("name"), max_length=150)
     constituencies = models.ManyToManyField(
@@ -371,11 +386,13 @@ class DelegateGroup(TimeStampedModel):
         verbose_name = _("delegate group")
         verbose_name_plural = _("delegate groups")
         ordering = ["council", "term", "name"]
-        constraints = [models.UniqueConstraint(
+        constraints = [
+            models.UniqueConstraint(
                 fields=["term", "name"],
                 name="councils_group_name_unique_per_term",
                 violation_error_message=_("A delegate group with this name already exists in this term."),
-            )]
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -416,11 +433,11 @@ class DelegateQuerySet(models.QuerySet):
 
     def in_office_on(self, on):
         """Delegates whose mandate covers the date `on` (within the term and their own dates)."""
-        return self.filter(
-            start_date__lte=on, term__start_date__lte=on
-        ).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=on)
-        ).filter(Q(term__end_date__isnull=True) | Q(term__end_date__gte=on))
+        return (
+            self.filter(start_date__lte=on, term__start_date__lte=on)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+            .filter(Q(term__end_date__isnull=True) | Q(term__end_date__gte=on))
+        )
 
     def in_office(self, *, council, on):
         """Who was a delegate of `council` on date `on`; `.count()` gives the council's size that day."""
@@ -441,7 +458,12 @@ class Delegate(TimeStampedModel):
     end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Only when the mandate ended early."))
     end_reason = models.CharField(_("reason the mandate ended"), max_length=255, blank=True)
     user = models.ForeignKey(
-        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="mandates", verbose_name=_("user account")
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("user account"),
     )
 
     objects = DelegateQuerySet.as_manager()
@@ -458,7 +480,8 @@ class Delegate(TimeStampedModel):
                 violation_error_message=_("This person already holds a mandate in this term."),
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")), name="councils_delegate_dates_ordered"
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="councils_delegate_dates_ordered",
             ),
         ]
 
@@ -511,7 +534,13 @@ class Position(models.TextChoices):
 
 
 POSITIONS_OF_BODY = {
-    Body.STANDING_COMMITTEE: {Position.CHAIR, Position.VICE_CHAIR, Position.HEAD, Position.OFFICE_CHIEF, Position.MEMBER},
+    Body.STANDING_COMMITTEE: {
+        Position.CHAIR,
+        Position.VICE_CHAIR,
+        Position.HEAD,
+        Position.OFFICE_CHIEF,
+        Position.MEMBER,
+    },
     Body.COMMITTEE: {Position.HEAD, Position.DEPUTY_HEAD, Position.MEMBER},
     Body.DELEGATE_GROUP: {Position.GROUP_LEADER, Position.GROUP_DEPUTY, Position.MEMBER},
 }
@@ -525,13 +554,25 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(TimeStampedModel):
     """A delegate's dated membership and position in the standing committee, a committee or a group."""
 
-    delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("delegate"))
+    delegate = models.ForeignKey(
+        Delegate, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("delegate")
+    )
     body = models.CharField(_("body"), max_length=20, choices=Body.choices)
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships", verbose_name=_("committee")
+        Committee,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("committee"),
     )
     delegate_group = models.ForeignKey(
-        DelegateGroup, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships", verbose_name=_("delegate group")
+        DelegateGroup,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("delegate group"),
     )
     position = models.CharField(_("position"), max_length=20, choices=Position.choices, default=Position.MEMBER)
     start_date = models.DateField(_("start date"))
@@ -553,7 +594,8 @@ class Membership(TimeStampedModel):
                 name="councils_membership_body_matches",
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")), name="councils_membership_dates_ordered"
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="councils_membership_dates_ordered",
             ),
         ]
 
@@ -594,9 +636,14 @@ class Membership(TimeStampedModel):
                 errors["start_date"] = _("The membership cannot start before the delegate's mandate (%(date)s).") % {
                     "date": vn_date(delegate.start_date)
                 }
-            if delegate.end_date and self.start_date and "start_date" not in errors and self.start_date > delegate.end_date:
-                errors["start_date"] = _("The membership cannot start after the delegate's mandate ended (%(date)s).") % {
-                    "date": vn_date(delegate.end_date)
-                }
+            if (
+                delegate.end_date
+                and self.start_date
+                and "start_date" not in errors
+                and self.start_date > delegate.end_date
+            ):
+                errors["start_date"] = _(
+                    "The membership cannot start after the delegate's mandate ended (%(date)s)."
+                ) % {"date": vn_date(delegate.end_date)}
         if errors:
             raise ValidationError(errors)

@@ -30,7 +30,7 @@ COMMITTEE_NAMES = {
 
 
 def unit_title(unit):
-    """"huyện Na Rì", "thị trấn Yến Lạc", "tỉnh Thái Nguyên" — the unit as it follows "Hội đồng nhân dân"."""
+    """ "huyện Na Rì", "thị trấn Yến Lạc", "tỉnh Thái Nguyên" — the unit as it follows "Hội đồng nhân dân"."""
     word = _UNIT_WORDS[UnitKind(unit.kind)]
     if unit.name.lower().startswith(word + " "):
         return word + unit.name[len(word) :]

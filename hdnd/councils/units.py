@@ -26,19 +26,49 @@ LEGACY_VALID_FROM = datetime.date(2020, 1, 1)
 #: Resolution 202/2025/QH15: the provinces merged into each new province (new code → old codes).
 #: The new province keeps the code of the one whose seat it took.
 PROVINCE_MERGERS = {
-    "01": ["01"], "04": ["04"], "08": ["08", "02"], "11": ["11"], "12": ["12"], "14": ["14"],
-    "15": ["10", "15"], "19": ["19", "06"], "20": ["20"], "22": ["22"], "24": ["24", "27"],
-    "25": ["25", "26", "17"], "31": ["31", "30"], "33": ["33", "34"], "37": ["37", "35", "36"],
-    "38": ["38"], "40": ["40"], "42": ["42"], "44": ["44", "45"], "46": ["46"], "48": ["48", "49"],
-    "51": ["51", "62"], "52": ["52", "64"], "56": ["56", "58"], "66": ["66", "54"],
-    "68": ["68", "67", "60"], "75": ["75", "70"], "79": ["79", "74", "77"], "80": ["80", "72"],
-    "82": ["82", "87"], "86": ["86", "83", "84"], "91": ["91", "89"], "92": ["92", "94", "93"],
+    "01": ["01"],
+    "04": ["04"],
+    "08": ["08", "02"],
+    "11": ["11"],
+    "12": ["12"],
+    "14": ["14"],
+    "15": ["10", "15"],
+    "19": ["19", "06"],
+    "20": ["20"],
+    "22": ["22"],
+    "24": ["24", "27"],
+    "25": ["25", "26", "17"],
+    "31": ["31", "30"],
+    "33": ["33", "34"],
+    "37": ["37", "35", "36"],
+    "38": ["38"],
+    "40": ["40"],
+    "42": ["42"],
+    "44": ["44", "45"],
+    "46": ["46"],
+    "48": ["48", "49"],
+    "51": ["51", "62"],
+    "52": ["52", "64"],
+    "56": ["56", "58"],
+    "66": ["66", "54"],
+    "68": ["68", "67", "60"],
+    "75": ["75", "70"],
+    "79": ["79", "74", "77"],
+    "80": ["80", "72"],
+    "82": ["82", "87"],
+    "86": ["86", "83", "84"],
+    "91": ["91", "89"],
+    "92": ["92", "94", "93"],
     "96": ["96", "95"],
 }
 
 _PREFIX_KINDS = {
     Level.PROVINCE: [("Thành phố ", UnitKind.CENTRAL_CITY)],
-    Level.DISTRICT: [("Quận ", UnitKind.URBAN_DISTRICT), ("Thị xã ", UnitKind.TOWN), ("Thành phố ", UnitKind.PROVINCIAL_CITY)],
+    Level.DISTRICT: [
+        ("Quận ", UnitKind.URBAN_DISTRICT),
+        ("Thị xã ", UnitKind.TOWN),
+        ("Thành phố ", UnitKind.PROVINCIAL_CITY),
+    ],
     Level.COMMUNE: [("Phường ", UnitKind.WARD), ("Thị trấn ", UnitKind.TOWNSHIP)],
 }
 _DEFAULT_KIND = {Level.PROVINCE: UnitKind.PROVINCE, Level.DISTRICT: UnitKind.DISTRICT, Level.COMMUNE: UnitKind.COMMUNE}
@@ -110,9 +140,7 @@ def _upsert_level(rows, level, valid_from, valid_to, parent_ids):
         unique_fields=["code", "valid_from"],
         update_fields=["name", "kind", "level", "parent", "valid_to"],
     )
-    return dict(
-        AdministrativeUnit.objects.filter(level=level, valid_from=valid_from).values_list("code", "pk")
-    )
+    return dict(AdministrativeUnit.objects.filter(level=level, valid_from=valid_from).values_list("code", "pk"))
 
 
 def _load_era(rows, valid_from, valid_to):
@@ -144,13 +172,16 @@ def load_units(lineage_pairs=()):
     old_p, old_d, old_c = _load_era(legacy_rows(), LEGACY_VALID_FROM, THREE_LEVEL_END)
     new_p, _, new_c = _load_era(current_rows(), TWO_LEVEL_START, None)
 
-    pairs = [(old_p[old], new_p[new]) for new, olds in PROVINCE_MERGERS.items() for old in olds if old in old_p and new in new_p]
+    pairs = [
+        (old_p[old], new_p[new])
+        for new, olds in PROVINCE_MERGERS.items()
+        for old in olds
+        if old in old_p and new in new_p
+    ]
     pairs += [(old_c[code], pk) for code, pk in new_c.items() if code in old_c]
     unknown = [(a, b) for a, b in lineage_pairs if a not in old_c or b not in new_c]
     if unknown:
-        raise ValueError(
-            "Mã đơn vị không có trong danh mục: " + ", ".join(f"{a} → {b}" for a, b in unknown[:10])
-        )
+        raise ValueError("Mã đơn vị không có trong danh mục: " + ", ".join(f"{a} → {b}" for a, b in unknown[:10]))
     pairs += [(old_c[a], new_c[b]) for a, b in lineage_pairs]
     successions = _link(pairs, TWO_LEVEL_START)
     return LoadResult(

@@ -2,13 +2,25 @@
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from hdnd.accounts.permissions import ReferenceDataPermissionPolicy
 from hdnd.accounts.viewsets import AuditedCreateView, CouncilScopedViewSet
+from hdnd.core.admin_ui import YesNoColumn
 
 from . import filters, services
-from .models import AdministrativeUnit, Committee, Constituency, Council, Delegate, DelegateGroup, Membership, Person, Term
+from .models import (
+    AdministrativeUnit,
+    Committee,
+    Constituency,
+    Council,
+    Delegate,
+    DelegateGroup,
+    Membership,
+    Person,
+    Term,
+)
 
 
 class AdministrativeUnitViewSet(CouncilScopedViewSet):
@@ -134,14 +146,30 @@ class DelegateViewSet(CouncilScopedViewSet):
     icon = "user"
     url_prefix = "dai-bieu"
     menu_label = _("Delegates")
-    list_display = ["__str__", "council", "term", "constituency", "full_time", "start_date", "end_date"]
+    list_display = [
+        "__str__",
+        "council",
+        "term",
+        "constituency",
+        YesNoColumn("full_time", label=_("full-time")),
+        "start_date",
+        "end_date",
+    ]
     list_select_related = ("person", "council", "term", "constituency")
     filterset_class = filters.DelegateFilterSet
     search_fields = ["person__full_name", "council__name"]
     list_export = ["person", "council", "term", "constituency", "full_time", "start_date", "end_date", "end_reason"]
     export_filename = "dai-bieu"
     form_fields = [
-        "council", "term", "person", "constituency", "full_time", "start_date", "end_date", "end_reason", "user",
+        "council",
+        "term",
+        "person",
+        "constituency",
+        "full_time",
+        "start_date",
+        "end_date",
+        "end_reason",
+        "user",
     ]
 
 
@@ -151,7 +179,7 @@ class MembershipViewSet(CouncilScopedViewSet):
     url_prefix = "chuc-vu"
     menu_label = _("Memberships and positions")
     council_path = "delegate__council"
-    list_display = ["delegate", "position", "body_name", "start_date", "end_date"]
+    list_display = ["delegate", "position", Column("body_name", label=_("body")), "start_date", "end_date"]
     list_select_related = ("delegate__person", "delegate__council", "committee", "delegate_group")
     filterset_class = filters.MembershipFilterSet
     search_fields = ["delegate__person__full_name"]

@@ -13,7 +13,6 @@ from hdnd.councils.models import (
     AdministrativeUnit,
     Body,
     Committee,
-    CommitteeKind,
     Constituency,
     Council,
     Delegate,
@@ -22,7 +21,6 @@ from hdnd.councils.models import (
     Membership,
     Person,
     Position,
-    Term,
 )
 from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
@@ -57,7 +55,11 @@ def _term(council, actor):
     term = council.terms.filter(start_date=TERM_START).first()
     if term is None:
         term = term_create(
-            actor=actor, council=council, number=TERM_NUMBER[council.unit.level], start_date=TERM_START, end_date=TERM_END
+            actor=actor,
+            council=council,
+            number=TERM_NUMBER[council.unit.level],
+            start_date=TERM_START,
+            end_date=TERM_END,
         )
     return term
 
@@ -134,17 +136,35 @@ def _memberships(term, delegates, groups):
         head, deputy, member_a, member_b = next(pool), next(pool), next(pool), next(pool)
         rows += [
             Membership(delegate=head, body=Body.STANDING_COMMITTEE, position=Position.HEAD, start_date=start),
-            Membership(delegate=head, body=Body.COMMITTEE, committee=committee, position=Position.HEAD, start_date=start),
-            Membership(delegate=deputy, body=Body.COMMITTEE, committee=committee, position=Position.DEPUTY_HEAD, start_date=start),
-            Membership(delegate=member_a, body=Body.COMMITTEE, committee=committee, position=Position.MEMBER, start_date=start),
-            Membership(delegate=member_b, body=Body.COMMITTEE, committee=committee, position=Position.MEMBER, start_date=start),
+            Membership(
+                delegate=head, body=Body.COMMITTEE, committee=committee, position=Position.HEAD, start_date=start
+            ),
+            Membership(
+                delegate=deputy,
+                body=Body.COMMITTEE,
+                committee=committee,
+                position=Position.DEPUTY_HEAD,
+                start_date=start,
+            ),
+            Membership(
+                delegate=member_a, body=Body.COMMITTEE, committee=committee, position=Position.MEMBER, start_date=start
+            ),
+            Membership(
+                delegate=member_b, body=Body.COMMITTEE, committee=committee, position=Position.MEMBER, start_date=start
+            ),
         ]
     for group in groups:
         members = [d for d in delegates if d.constituency_id in {c.pk for c in group.constituencies.all()}]
         for index, delegate in enumerate(members):
             position = Position.GROUP_LEADER if index == 0 else Position.GROUP_DEPUTY if index == 1 else Position.MEMBER
             rows.append(
-                Membership(delegate=delegate, body=Body.DELEGATE_GROUP, delegate_group=group, position=position, start_date=start)
+                Membership(
+                    delegate=delegate,
+                    body=Body.DELEGATE_GROUP,
+                    delegate_group=group,
+                    position=position,
+                    start_date=start,
+                )
             )
     Membership.objects.bulk_create(rows)
 
@@ -196,5 +216,3 @@ def load_demo():
     for user, council, role in accounts:
         council_role_grant(actor=admin, user=user, council=council, role=role)
     return [admin] + [user for user, _, _ in accounts]
-
-

@@ -5,14 +5,74 @@ No name here belongs to a real office holder: the officials named in the seed ar
 
 import random
 
-FAMILY = ["Hoàng", "Nông", "Lường", "Triệu", "Hà", "Lý", "Bế", "Dương", "Ma", "Lục", "Đàm", "Nguyễn", "Lăng",
-          "Đinh", "Vi", "Lâm", "Hứa", "Sầm", "Trần", "Phùng"]
+FAMILY = [
+    "Hoàng",
+    "Nông",
+    "Lường",
+    "Triệu",
+    "Hà",
+    "Lý",
+    "Bế",
+    "Dương",
+    "Ma",
+    "Lục",
+    "Đàm",
+    "Nguyễn",
+    "Lăng",
+    "Đinh",
+    "Vi",
+    "Lâm",
+    "Hứa",
+    "Sầm",
+    "Trần",
+    "Phùng",
+]
 MIDDLE_MALE = ["Văn", "Đức", "Minh", "Quang", "Thanh", "Xuân", "Hữu", "Ngọc"]
 MIDDLE_FEMALE = ["Thị", "Thị", "Thị", "Thu", "Hồng", "Ngọc", "Thanh"]
-GIVEN_MALE = ["Thắng", "Tuấn", "Hùng", "Dũng", "Cường", "Lâm", "Sơn", "Hải", "Long", "Bình", "Phong", "Tùng",
-              "Vượng", "Thành", "Kiên", "Hiếu", "Toàn", "Lợi", "Quyết", "Thịnh", "Tiến", "Hưng"]
-GIVEN_FEMALE = ["Lan", "Hoa", "Mai", "Huyền", "Thảo", "Nhung", "Yến", "Hạnh", "Loan", "Vân", "Thu", "Dung",
-                "Phượng", "Liên", "Hằng", "Trang", "Quyên", "Diệp"]
+GIVEN_MALE = [
+    "Thắng",
+    "Tuấn",
+    "Hùng",
+    "Dũng",
+    "Cường",
+    "Lâm",
+    "Sơn",
+    "Hải",
+    "Long",
+    "Bình",
+    "Phong",
+    "Tùng",
+    "Vượng",
+    "Thành",
+    "Kiên",
+    "Hiếu",
+    "Toàn",
+    "Lợi",
+    "Quyết",
+    "Thịnh",
+    "Tiến",
+    "Hưng",
+]
+GIVEN_FEMALE = [
+    "Lan",
+    "Hoa",
+    "Mai",
+    "Huyền",
+    "Thảo",
+    "Nhung",
+    "Yến",
+    "Hạnh",
+    "Loan",
+    "Vân",
+    "Thu",
+    "Dung",
+    "Phượng",
+    "Liên",
+    "Hằng",
+    "Trang",
+    "Quyên",
+    "Diệp",
+]
 ETHNICITIES = ["Tày", "Tày", "Tày", "Nùng", "Nùng", "Dao", "Kinh", "Kinh", "Mông"]
 #: Real office holders named in the seed article: never generated.
 EXCLUDED = {"Nông Văn Nguyên", "Mã Thị Hường", "Nông Văn Hội", "Quốc Khánh"}

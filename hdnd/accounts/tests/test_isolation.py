@@ -10,14 +10,7 @@ from wagtail.admin.viewsets import viewsets as registry
 from hdnd.accounts.factories import CouncilRoleFactory
 from hdnd.accounts.viewsets import CouncilScopedViewSet
 from hdnd.conftest import user_with_role
-from hdnd.councils.factories import (
-    CommitteeFactory,
-    ConstituencyFactory,
-    DelegateFactory,
-    DelegateGroupFactory,
-    MembershipFactory,
-    TermFactory,
-)
+from hdnd.councils.factories import council_with_records
 from hdnd.councils.models import Committee
 
 pytestmark = pytest.mark.django_db
@@ -30,15 +23,7 @@ def council_viewsets():
 
 
 def records_of(council):
-    term = TermFactory(council=council)
-    constituency = ConstituencyFactory(term=term)
-    delegate = DelegateFactory(constituency=constituency)
-    group = DelegateGroupFactory(term=term)
-    group.constituencies.add(constituency)
-    committee = CommitteeFactory(term=term)
-    membership = MembershipFactory(delegate=delegate, body="committee", committee=committee, position="member")
-    role = CouncilRoleFactory(council=council)
-    return [council, term, constituency, delegate, delegate.person, group, committee, membership, role]
+    return [*council_with_records(council), CouncilRoleFactory(council=council)]
 
 
 @pytest.fixture
@@ -66,8 +51,15 @@ def object_urls(obj):
 def test_every_council_model_has_a_scoped_viewset():
     models = {vs.model._meta.label for vs in council_viewsets()}
     assert {
-        "councils.Council", "councils.Term", "councils.Committee", "councils.Constituency", "councils.DelegateGroup",
-        "councils.Person", "councils.Delegate", "councils.Membership", "accounts.CouncilRole",
+        "councils.Council",
+        "councils.Term",
+        "councils.Committee",
+        "councils.Constituency",
+        "councils.DelegateGroup",
+        "councils.Person",
+        "councils.Delegate",
+        "councils.Membership",
+        "accounts.CouncilRole",
     } <= models
 
 

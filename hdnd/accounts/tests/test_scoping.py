@@ -23,7 +23,9 @@ def test_secretariat_reads_and_edits_only_its_council(commune_council, other_com
     assert not can_view_council(user, other_commune_council)
 
 
-def test_higher_level_reads_every_council_beneath_but_edits_none(district_council, commune_council, other_commune_council):
+def test_higher_level_reads_every_council_beneath_but_edits_none(
+    district_council, commune_council, other_commune_council
+):
     user = user_with_role(district_council, Role.LEADER)
     assert council_ids(user, VIEW) == {district_council.pk, commune_council.pk, other_commune_council.pk}
     assert council_ids(user, CHANGE) == {district_council.pk}
@@ -45,8 +47,12 @@ def test_viewer_and_delegate_only_read(commune_council):
 
 def test_new_unit_reads_the_records_of_its_predecessors(commune_council):
     """A 2026 commune's staff read the 2024 records of the communes merged into it."""
-    province = AdministrativeUnit.objects.create(code="98", name="Tỉnh Mới", kind=UnitKind.PROVINCE, valid_from=datetime.date(2025, 7, 1))
-    new_unit = AdministrativeUnit.objects.create(code="98001", name="Xã Mới", kind=UnitKind.COMMUNE, parent=province, valid_from=datetime.date(2025, 7, 1))
+    province = AdministrativeUnit.objects.create(
+        code="98", name="Tỉnh Mới", kind=UnitKind.PROVINCE, valid_from=datetime.date(2025, 7, 1)
+    )
+    new_unit = AdministrativeUnit.objects.create(
+        code="98001", name="Xã Mới", kind=UnitKind.COMMUNE, parent=province, valid_from=datetime.date(2025, 7, 1)
+    )
     UnitSuccession.objects.create(predecessor=commune_council.unit, successor=new_unit)
     new_council = CouncilFactory(unit=new_unit)
     user = user_with_role(new_council)
@@ -56,7 +62,9 @@ def test_new_unit_reads_the_records_of_its_predecessors(commune_council):
 
 def test_new_province_reads_old_districts_and_communes_of_merged_provinces(district_council, commune_council):
     old_province = district_council.unit.parent
-    new_province = AdministrativeUnit.objects.create(code="98", name="Tỉnh Mới", kind=UnitKind.PROVINCE, valid_from=datetime.date(2025, 7, 1))
+    new_province = AdministrativeUnit.objects.create(
+        code="98", name="Tỉnh Mới", kind=UnitKind.PROVINCE, valid_from=datetime.date(2025, 7, 1)
+    )
     UnitSuccession.objects.create(predecessor=old_province, successor=new_province)
     user = user_with_role(CouncilFactory(unit=new_province))
     assert {district_council.pk, commune_council.pk} <= council_ids(user, VIEW)

@@ -3,7 +3,9 @@ import pytest
 from hdnd.core.numbering import roman, zero_pad
 
 
-@pytest.mark.parametrize(("number", "expected"), [(1, "I"), (4, "IV"), (10, "X"), (20, "XX"), (21, "XXI"), (49, "XLIX")])
+@pytest.mark.parametrize(
+    ("number", "expected"), [(1, "I"), (4, "IV"), (10, "X"), (20, "XX"), (21, "XXI"), (49, "XLIX")]
+)
 def test_roman(number, expected):
     assert roman(number) == expected
 

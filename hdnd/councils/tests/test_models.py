@@ -33,7 +33,12 @@ def vietnamese():
 
 
 def test_term_rejects_end_before_start():
-    term = TermFactory.build(council=TermFactory().council, number=22, start_date=datetime.date(2026, 3, 15), end_date=datetime.date(2026, 1, 1))
+    term = TermFactory.build(
+        council=TermFactory().council,
+        number=22,
+        start_date=datetime.date(2026, 3, 15),
+        end_date=datetime.date(2026, 1, 1),
+    )
     with pytest.raises(ValidationError) as exc_info:
         term.full_clean()
     assert "end_date" in exc_info.value.message_dict
@@ -43,7 +48,9 @@ def test_term_rejects_end_before_start():
 def test_database_refuses_term_ending_before_it_starts():
     council = TermFactory().council
     with pytest.raises(IntegrityError), transaction.atomic():
-        Term.objects.create(council=council, number=22, start_date=datetime.date(2026, 3, 15), end_date=datetime.date(2026, 1, 1))
+        Term.objects.create(
+            council=council, number=22, start_date=datetime.date(2026, 3, 15), end_date=datetime.date(2026, 1, 1)
+        )
 
 
 def test_term_rejects_overlap_with_another_term_of_the_council():
@@ -57,7 +64,11 @@ def test_term_rejects_overlap_with_another_term_of_the_council():
 def test_unit_rejects_duplicate_code_in_overlapping_period():
     unit = CommuneFactory()
     duplicate = AdministrativeUnit(
-        code=unit.code, name="Xã Trùng Mã", kind=UnitKind.COMMUNE, parent=unit.parent, valid_from=datetime.date(2022, 1, 1)
+        code=unit.code,
+        name="Xã Trùng Mã",
+        kind=UnitKind.COMMUNE,
+        parent=unit.parent,
+        valid_from=datetime.date(2022, 1, 1),
     )
     with pytest.raises(ValidationError) as exc_info:
         duplicate.full_clean()
@@ -85,7 +96,13 @@ def test_database_refuses_duplicate_unit_code_in_same_era():
 
 
 def test_unit_code_length_follows_level():
-    unit = AdministrativeUnit(code="123", name="Xã Sai Mã", kind=UnitKind.COMMUNE, parent=CommuneFactory().parent, valid_from=datetime.date(2020, 1, 1))
+    unit = AdministrativeUnit(
+        code="123",
+        name="Xã Sai Mã",
+        kind=UnitKind.COMMUNE,
+        parent=CommuneFactory().parent,
+        valid_from=datetime.date(2020, 1, 1),
+    )
     with pytest.raises(ValidationError) as exc_info:
         unit.full_clean()
     assert "5" in exc_info.value.message_dict["code"][0]
@@ -106,8 +123,13 @@ def test_membership_outside_term_is_refused():
 
 def test_membership_after_term_end_is_refused():
     delegate = DelegateFactory()
-    membership = Membership(delegate=delegate, body="standing_committee", position="member",
-                            start_date=delegate.start_date, end_date=datetime.date(2026, 1, 1))
+    membership = Membership(
+        delegate=delegate,
+        body="standing_committee",
+        position="member",
+        start_date=delegate.start_date,
+        end_date=datetime.date(2026, 1, 1),
+    )
     with pytest.raises(ValidationError) as exc_info:
         membership.full_clean()
     assert "end_date" in exc_info.value.message_dict
@@ -130,7 +152,9 @@ def test_database_refuses_committee_membership_without_committee():
 def test_position_must_exist_in_body():
     delegate = DelegateFactory()
     group = DelegateGroupFactory(term=delegate.term)
-    membership = Membership(delegate=delegate, body="delegate_group", delegate_group=group, position="chair", start_date=delegate.start_date)
+    membership = Membership(
+        delegate=delegate, body="delegate_group", delegate_group=group, position="chair", start_date=delegate.start_date
+    )
     with pytest.raises(ValidationError) as exc_info:
         membership.full_clean()
     assert "position" in exc_info.value.message_dict
@@ -139,7 +163,9 @@ def test_position_must_exist_in_body():
 def test_committee_of_another_term_is_refused():
     delegate = DelegateFactory()
     committee = CommitteeFactory()  # another council's term
-    membership = Membership(delegate=delegate, body="committee", committee=committee, position="member", start_date=delegate.start_date)
+    membership = Membership(
+        delegate=delegate, body="committee", committee=committee, position="member", start_date=delegate.start_date
+    )
     with pytest.raises(ValidationError) as exc_info:
         membership.full_clean()
     assert "committee" in exc_info.value.message_dict
@@ -149,7 +175,11 @@ def test_delegate_cannot_sit_for_two_constituencies_at_once():
     delegate = DelegateFactory()
     other_constituency = ConstituencyFactory(term=delegate.term)
     second = Delegate(
-        person=delegate.person, council=delegate.council, term=delegate.term, constituency=other_constituency, start_date=delegate.start_date
+        person=delegate.person,
+        council=delegate.council,
+        term=delegate.term,
+        constituency=other_constituency,
+        start_date=delegate.start_date,
     )
     with pytest.raises(ValidationError) as exc_info:
         second.full_clean()
@@ -162,7 +192,11 @@ def test_database_refuses_two_mandates_of_one_person_in_one_term():
     other_constituency = ConstituencyFactory(term=delegate.term)
     with pytest.raises(IntegrityError), transaction.atomic():
         Delegate.objects.create(
-            person=delegate.person, council=delegate.council, term=delegate.term, constituency=other_constituency, start_date=delegate.start_date
+            person=delegate.person,
+            council=delegate.council,
+            term=delegate.term,
+            constituency=other_constituency,
+            start_date=delegate.start_date,
         )
 
 

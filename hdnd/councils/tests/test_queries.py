@@ -20,14 +20,19 @@ def term():
 def test_delegates_in_office_on_a_date(term):
     constituency = ConstituencyFactory(term=term)
     serving = DelegateFactory(constituency=constituency)
-    left_early = DelegateFactory(constituency=constituency, end_date=datetime.date(2023, 12, 31), end_reason="Chuyển công tác")
+    left_early = DelegateFactory(
+        constituency=constituency, end_date=datetime.date(2023, 12, 31), end_reason="Chuyển công tác"
+    )
     joined_late = DelegateFactory(constituency=constituency, start_date=datetime.date(2024, 5, 1))
     DelegateFactory()  # another council
 
     on = datetime.date(2024, 1, 15)
     assert set(Delegate.objects.in_office(council=term.council, on=on)) == {serving}
     assert set(Delegate.objects.in_office(council=term.council, on=datetime.date(2023, 6, 1))) == {serving, left_early}
-    assert set(Delegate.objects.in_office(council=term.council, on=datetime.date(2024, 10, 22))) == {serving, joined_late}
+    assert set(Delegate.objects.in_office(council=term.council, on=datetime.date(2024, 10, 22))) == {
+        serving,
+        joined_late,
+    }
     assert Delegate.objects.in_office(council=term.council, on=datetime.date(2025, 7, 1)).count() == 0
     assert Delegate.objects.in_office(council=term.council, on=datetime.date(2021, 6, 1)).count() == 0
 

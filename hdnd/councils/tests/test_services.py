@@ -23,8 +23,12 @@ def test_district_term_before_2025_gets_legal_and_economy_society_committees():
 
 
 def test_commune_term_from_2026_gets_economy_budget_and_culture_society_committees():
-    province = AdministrativeUnit.objects.create(code="98", name="Tỉnh Mới", kind=UnitKind.PROVINCE, valid_from=datetime.date(2025, 7, 1))
-    commune = AdministrativeUnit.objects.create(code="98001", name="Xã Mới", kind=UnitKind.COMMUNE, parent=province, valid_from=datetime.date(2025, 7, 1))
+    province = AdministrativeUnit.objects.create(
+        code="98", name="Tỉnh Mới", kind=UnitKind.PROVINCE, valid_from=datetime.date(2025, 7, 1)
+    )
+    commune = AdministrativeUnit.objects.create(
+        code="98001", name="Xã Mới", kind=UnitKind.COMMUNE, parent=province, valid_from=datetime.date(2025, 7, 1)
+    )
     council = CouncilFactory(unit=commune)
     term = term_create(actor=UserFactory(), council=council, number=1, start_date=datetime.date(2026, 3, 15))
     assert committee_names(term) == ["Ban Kinh tế – Ngân sách", "Ban Văn hóa – Xã hội"]

@@ -8,9 +8,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         users = load_demo()
-        self.stdout.write("Đã nạp dữ liệu mẫu huyện Na Rì. Tài khoản đăng nhập (mật khẩu chung: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Đã nạp dữ liệu mẫu huyện Na Rì. Tài khoản đăng nhập (mật khẩu chung: {DEMO_PASSWORD}):")
         for user in users:
-            role = "quản trị hệ thống" if user.is_superuser else ", ".join(
-                f"{r.get_role_display()} – {r.council}" for r in user.council_roles.select_related("council")
+            role = (
+                "quản trị hệ thống"
+                if user.is_superuser
+                else ", ".join(
+                    f"{r.get_role_display()} – {r.council}" for r in user.council_roles.select_related("council")
+                )
             )
             self.stdout.write(f"  {user.username:<16} {role}")
