@@ -22,6 +22,7 @@ from hdnd.councils.models import (
     Person,
     Position,
 )
+from hdnd.core.audit import CREATE, audit_bulk
 from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
 
@@ -35,6 +36,8 @@ TERM_NUMBER = {Level.PROVINCE: 10, Level.DISTRICT: 20, Level.COMMUNE: 21}
 #: (constituencies, seats per constituency) by level.
 CONSTITUENCY_SHAPE = {Level.PROVINCE: (8, 6), Level.DISTRICT: (8, 4), Level.COMMUNE: (5, 4)}
 DEMO_PASSWORD = "hdnd-demo-2024"
+#: Village names for the communes' constituencies (common Tày place names, used as fiction).
+VILLAGES = ["Nà Làng", "Khuổi Khe", "Pác Cáp", "Nà Đon", "Bản Chang", "Nà Pì", "Khuổi Luông", "Cốc Phia", "Pò Nim", "Nà Hin"]
 
 
 def _units():
@@ -64,23 +67,26 @@ def _term(council, actor):
     return term
 
 
-def _constituencies(council, term, communes):
+def _constituencies(council, term, communes, actor):
     count, seats = CONSTITUENCY_SHAPE[council.unit.level]
     result = []
     for number in range(1, count + 1):
-        if council.unit.level == Level.DISTRICT and communes:
+        if communes:
             covered = communes[(number - 1) * len(communes) // count : number * len(communes) // count]
             area = ", ".join(unit.name for unit in covered)
         else:
-            area = ", ".join(f"Thôn {chr(64 + 2 * number - 1)}, Thôn {chr(64 + 2 * number)}" for _ in [0])
-        constituency, _ = Constituency.objects.get_or_create(
+            first, second = VILLAGES[(2 * number - 2) % len(VILLAGES)], VILLAGES[(2 * number - 1) % len(VILLAGES)]
+            area = f"Thôn {first}, thôn {second}"
+        constituency, created = Constituency.objects.get_or_create(
             council=council, term=term, number=number, defaults={"area": area, "seats": seats}
         )
+        if created:
+            audit_bulk([constituency], CREATE, actor=actor)
         result.append(constituency)
     return result
 
 
-def _groups(council, term, constituencies):
+def _groups(council, term, constituencies, actor):
     groups = []
     for constituency in constituencies:
         group, created = DelegateGroup.objects.get_or_create(
@@ -88,11 +94,12 @@ def _groups(council, term, constituencies):
         )
         if created:
             group.constituencies.add(constituency)
+            audit_bulk([group], CREATE, actor=actor)
         groups.append(group)
     return groups
 
 
-def _delegates(council, term, constituencies, names):
+def _delegates(council, term, constituencies, names, actor):
     if Delegate.objects.filter(term=term).exists():
         return list(Delegate.objects.filter(term=term).select_related("constituency").order_by("pk"))
     delegates = []
@@ -116,10 +123,11 @@ def _delegates(council, term, constituencies, names):
                     start_date=term.start_date,
                 )
             )
+            audit_bulk([person, delegates[-1]], CREATE, actor=actor)
     return delegates
 
 
-def _memberships(term, delegates, groups):
+def _memberships(term, delegates, groups, actor):
     if Membership.objects.filter(delegate__term=term).exists():
         return
     start = term.start_date
@@ -166,15 +174,15 @@ def _memberships(term, delegates, groups):
                     start_date=start,
                 )
             )
-    Membership.objects.bulk_create(rows)
+    audit_bulk(Membership.objects.bulk_create(rows), CREATE, actor=actor)
 
 
 def _organise(council, actor, names, communes=()):
     term = _term(council, actor)
-    constituencies = _constituencies(council, term, list(communes))
-    groups = _groups(council, term, constituencies)
-    delegates = _delegates(council, term, constituencies, names)
-    _memberships(term, delegates, groups)
+    constituencies = _constituencies(council, term, list(communes), actor)
+    groups = _groups(council, term, constituencies, actor)
+    delegates = _delegates(council, term, constituencies, names, actor)
+    _memberships(term, delegates, groups, actor)
     return term
 
 
@@ -198,7 +206,7 @@ def load_demo():
     province, district, communes = _units()
     names = NameMaker(seed=2024)
 
-    _organise(_council(province, admin), admin, names)
+    _organise(_council(province, admin), admin, names, province.children.order_by("code"))
     district_council = _council(district, admin)
     _organise(district_council, admin, names, communes)
     commune_councils = []
