@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.admin.views import generic
@@ -12,6 +13,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from hdnd.core.audit import audited_delete, audited_save, changes_from_form
+from hdnd.core.models import folded_search
 
 from .permissions import CouncilScopedPermissionPolicy
 from .scoping import CHANGE, DELETE, VIEW, scope_queryset
@@ -85,6 +87,13 @@ class ScopedObjectMixin(ForbiddenAs403Mixin):
 
 class ScopedIndexView(ForbiddenAs403Mixin, generic.IndexView):
     list_select_related = ()
+    folded_search_field = None
+
+    def search_queryset(self, queryset):
+        """Search with or without diacritics when the model keeps a folded text."""
+        if self.folded_search_field and self.search_query:
+            return folded_search(queryset, self.search_query, self.folded_search_field)
+        return super().search_queryset(queryset)
 
     def get_base_queryset(self):
         queryset = self.permission_policy.instances_user_has_any_permission_for(self.request.user, [VIEW])
@@ -119,7 +128,13 @@ class AuditedDeleteView(ScopedObjectMixin, generic.DeleteView):
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return value
 
 
 class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
@@ -137,6 +152,7 @@ class CouncilScopedViewSet(ModelViewSet):
     creatable = True
     list_select_related = ("council",)
     inspect_view_enabled = True
+    inspect_view_fields_exclude = ["id", "search_text", "level_rank"]
     copy_view_enabled = False
     icon = "folder-open-inverse"
 
@@ -152,8 +168,12 @@ class CouncilScopedViewSet(ModelViewSet):
     def permission_policy(self):
         return CouncilScopedPermissionPolicy(self.model, council_path=self.council_path, creatable=self.creatable)
 
+    folded_search_field = None
+
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+        return super().get_index_view_kwargs(
+            list_select_related=self.list_select_related, folded_search_field=self.folded_search_field, **kwargs
+        )
 
     base_form_class = CouncilScopedForm
 

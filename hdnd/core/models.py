@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .vntext import nfc
+from .vntext import fold, nfc
 
 
 class NFCTextMixin:
@@ -31,3 +31,25 @@ class TimeStampedModel(NFCTextMixin, models.Model):
 
     class Meta:
         abstract = True
+
+
+class SearchableModel(TimeStampedModel):
+    """Keeps a folded copy of its `search_source_fields` so that "na ri" finds "Na Rì" and
+    "hoa" finds both "hòa" and "hoà" on every database (DOMAIN.md §10)."""
+
+    search_source_fields = ()
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def normalize_text_fields(self):
+        super().normalize_text_fields()
+        self.search_text = fold(" ".join(str(getattr(self, name) or "") for name in self.search_source_fields))
+
+
+def folded_search(queryset, query, field="search_text"):
+    """Rows whose folded text contains every word of `query`, with or without diacritics."""
+    for word in fold(query).split():
+        queryset = queryset.filter(**{f"{field}__contains": word})
+    return queryset

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from hdnd.core.dates import vn_date
-from hdnd.core.models import TimeStampedModel
+from hdnd.core.models import SearchableModel, TimeStampedModel
 from hdnd.core.numbering import roman
 
 #: The two-level structure begins on this day (Law 72/2025/QH15); old units end the day before.
@@ -48,6 +48,8 @@ LEVEL_OF_KIND = {
     UnitKind.TOWNSHIP: Level.COMMUNE,
     UnitKind.SPECIAL_ZONE: Level.COMMUNE,
 }
+#: Levels from the top: used to list provinces before districts before communes.
+LEVEL_RANK = {Level.PROVINCE: 1, Level.DISTRICT: 2, Level.COMMUNE: 3}
 PARENT_LEVEL = {Level.DISTRICT: Level.PROVINCE, Level.COMMUNE: (Level.DISTRICT, Level.PROVINCE)}
 CODE_LENGTH = {Level.PROVINCE: 2, Level.DISTRICT: 3, Level.COMMUNE: 5}
 
@@ -67,13 +69,16 @@ class AdministrativeUnitQuerySet(models.QuerySet):
         return self.filter(level=level)
 
 
-class AdministrativeUnit(TimeStampedModel):
+class AdministrativeUnit(SearchableModel):
     """A province, district or commune of one era, with its official (GSO) code."""
+
+    search_source_fields = ("code", "name")
 
     code = models.CharField(_("code"), max_length=5, help_text=_("Official code of the General Statistics Office."))
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, editable=False)
+    level_rank = models.PositiveSmallIntegerField(editable=False, default=3)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent unit")
     )
@@ -94,7 +99,7 @@ class AdministrativeUnit(TimeStampedModel):
     class Meta:
         verbose_name = _("administrative unit")
         verbose_name_plural = _("administrative units")
-        ordering = ["level", "code", "valid_from"]
+        ordering = ["level_rank", "code", "valid_from"]
         constraints = [
             models.UniqueConstraint(
                 fields=["code", "valid_from"],
@@ -149,6 +154,7 @@ class AdministrativeUnit(TimeStampedModel):
     def save(self, *args, **kwargs):
         if self.kind:
             self.level = LEVEL_OF_KIND[UnitKind(self.kind)]
+            self.level_rank = LEVEL_RANK[self.level]
         super().save(*args, **kwargs)
 
 
@@ -187,8 +193,10 @@ class CouncilQuerySet(models.QuerySet):
         return self.select_related("unit", "unit__parent")
 
 
-class Council(TimeStampedModel):
+class Council(SearchableModel):
     """The People's Council (Hội đồng nhân dân) of one administrative unit."""
+
+    search_source_fields = ("name",)
 
     unit = models.OneToOneField(
         AdministrativeUnit, on_delete=models.PROTECT, related_name="council", verbose_name=_("administrative unit")
@@ -203,7 +211,7 @@ class Council(TimeStampedModel):
     class Meta:
         verbose_name = _("council")
         verbose_name_plural = _("councils")
-        ordering = ["unit__level", "unit__code"]
+        ordering = ["unit__level_rank", "unit__code"]
 
     def __str__(self):
         return self.name
@@ -234,7 +242,7 @@ class Term(TimeStampedModel):
     class Meta:
         verbose_name = _("term")
         verbose_name_plural = _("terms")
-        ordering = ["council", "-start_date"]
+        ordering = ["council__unit__level_rank", "council__unit__code", "-start_date"]
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "number"],
@@ -310,8 +318,10 @@ class CommitteeKind(models.TextChoices):
     OTHER = "other", _("Other committee")
 
 
-class Committee(TimeStampedModel):
+class Committee(SearchableModel):
     """A committee (Ban) of a council for one term."""
+
+    search_source_fields = ("name",)
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="committees", verbose_name=_("council"))
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="committees", verbose_name=_("term"))
@@ -321,7 +331,7 @@ class Committee(TimeStampedModel):
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
-        ordering = ["council", "term", "name"]
+        ordering = ["council__unit__level_rank", "council__unit__code", "term", "name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["term", "name"],
@@ -338,8 +348,10 @@ class Committee(TimeStampedModel):
             raise ValidationError({"term": _("The term must belong to the same council.")})
 
 
-class Constituency(TimeStampedModel):
+class Constituency(SearchableModel):
     """An electoral constituency (đơn vị bầu cử) of a council for one term."""
+
+    search_source_fields = ("area",)
 
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="constituencies", verbose_name=_("council")
@@ -352,7 +364,7 @@ class Constituency(TimeStampedModel):
     class Meta:
         verbose_name = _("constituency")
         verbose_name_plural = _("constituencies")
-        ordering = ["council", "term", "number"]
+        ordering = ["council__unit__level_rank", "council__unit__code", "term", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["term", "number"],
@@ -370,8 +382,10 @@ class Constituency(TimeStampedModel):
             raise ValidationError({"term": _("The term must belong to the same council.")})
 
 
-class DelegateGroup(TimeStampedModel):
+class DelegateGroup(SearchableModel):
     """A delegate group (Tổ đại biểu): the delegates elected in one or more constituencies."""
+
+    search_source_fields = ("name",)
 
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="delegate_groups", verbose_name=_("council")
@@ -385,7 +399,7 @@ class DelegateGroup(TimeStampedModel):
     class Meta:
         verbose_name = _("delegate group")
         verbose_name_plural = _("delegate groups")
-        ordering = ["council", "term", "name"]
+        ordering = ["council__unit__level_rank", "council__unit__code", "term", "name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["term", "name"],
@@ -407,9 +421,11 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
 
 
-class Person(TimeStampedModel):
+class Person(SearchableModel):
     """A person who is or was a delegate of a council, recorded by that council's secretariat; the
     same person may serve several terms."""
+
+    search_source_fields = ("full_name", "occupation", "ethnicity")
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="people", verbose_name=_("council"))
     full_name = models.CharField(_("full name"), max_length=150)
@@ -421,7 +437,7 @@ class Person(TimeStampedModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["full_name"]
+        ordering = ["council__unit__level_rank", "council__unit__code", "full_name"]
 
     def __str__(self):
         return self.full_name
@@ -471,7 +487,7 @@ class Delegate(TimeStampedModel):
     class Meta:
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
-        ordering = ["council", "term", "person__full_name"]
+        ordering = ["council__unit__level_rank", "council__unit__code", "term", "person__full_name"]
         constraints = [
             # One mandate per person per term: a delegate cannot sit for two constituencies at once.
             models.UniqueConstraint(

@@ -14,9 +14,9 @@ from pathlib import Path
 from django.db import transaction
 from vietnam_provinces import Province, Ward
 
-from hdnd.core.vntext import nfc
+from hdnd.core.vntext import fold, nfc
 
-from .models import THREE_LEVEL_END, TWO_LEVEL_START, AdministrativeUnit, Level, UnitKind, UnitSuccession
+from .models import LEVEL_RANK, THREE_LEVEL_END, TWO_LEVEL_START, AdministrativeUnit, Level, UnitKind, UnitSuccession
 
 LEGACY_FILE = Path(__file__).parent / "data" / "units-2024.csv.gz"
 #: The package carries no establishment dates: the old units are taken as valid from this day
@@ -124,8 +124,10 @@ def _upsert_level(rows, level, valid_from, valid_to, parent_ids):
         AdministrativeUnit(
             code=row["code"],
             name=nfc(row["name"]),
+            search_text=fold(f"{row['code']} {row['name']}"),
             kind=row.get("kind") or kind_from_name(level, row["name"]),
             level=level,
+            level_rank=LEVEL_RANK[level],
             parent_id=parent_ids.get(row["parent_code"]) if row["parent_code"] else None,
             valid_from=valid_from,
             valid_to=valid_to,
@@ -138,7 +140,7 @@ def _upsert_level(rows, level, valid_from, valid_to, parent_ids):
         batch_size=2000,
         update_conflicts=True,
         unique_fields=["code", "valid_from"],
-        update_fields=["name", "kind", "level", "parent", "valid_to"],
+        update_fields=["name", "search_text", "kind", "level", "level_rank", "parent", "valid_to"],
     )
     return dict(AdministrativeUnit.objects.filter(level=level, valid_from=valid_from).values_list("code", "pk"))
 

@@ -32,10 +32,11 @@ class AdministrativeUnitViewSet(CouncilScopedViewSet):
     list_select_related = ("parent",)
     filterset_class = filters.AdministrativeUnitFilterSet
     search_fields = ["name", "code"]
+    folded_search_field = "search_text"
     list_export = ["code", "name", "kind", "level", "parent", "valid_from", "valid_to"]
     export_filename = "don-vi-hanh-chinh"
     form_fields = ["code", "name", "kind", "parent", "valid_from", "valid_to"]
-    ordering = ["level", "code"]
+    ordering = ["level_rank", "code"]
 
     @cached_property
     def permission_policy(self):
@@ -53,6 +54,7 @@ class CouncilViewSet(CouncilScopedViewSet):
     list_select_related = ("unit",)
     filterset_class = filters.CouncilFilterSet
     search_fields = ["name", "unit__code"]
+    folded_search_field = "search_text"
     list_export = ["name", "unit", "address", "phone", "email"]
     export_filename = "hoi-dong-nhan-dan"
     form_fields = ["unit", "name", "address", "phone", "email"]
@@ -81,6 +83,7 @@ class TermViewSet(CouncilScopedViewSet):
     list_display = ["__str__", "council", "start_date", "end_date"]
     filterset_class = filters.TermFilterSet
     search_fields = ["council__name"]
+    folded_search_field = "council__search_text"
     list_export = ["council", "number", "start_date", "end_date"]
     export_filename = "nhiem-ky"
     form_fields = ["council", "number", "start_date", "end_date"]
@@ -95,6 +98,7 @@ class CommitteeViewSet(CouncilScopedViewSet):
     list_select_related = ("council", "term")
     filterset_class = filters.CommitteeFilterSet
     search_fields = ["name", "council__name"]
+    folded_search_field = "search_text"
     list_export = ["name", "kind", "council", "term"]
     export_filename = "ban"
     form_fields = ["council", "term", "kind", "name"]
@@ -109,6 +113,7 @@ class ConstituencyViewSet(CouncilScopedViewSet):
     list_select_related = ("council", "term")
     filterset_class = filters.ConstituencyFilterSet
     search_fields = ["area", "council__name"]
+    folded_search_field = "search_text"
     list_export = ["number", "area", "seats", "council", "term"]
     export_filename = "don-vi-bau-cu"
     form_fields = ["council", "term", "number", "area", "seats"]
@@ -123,6 +128,7 @@ class DelegateGroupViewSet(CouncilScopedViewSet):
     list_select_related = ("council", "term")
     filterset_class = filters.DelegateGroupFilterSet
     search_fields = ["name", "council__name"]
+    folded_search_field = "search_text"
     list_export = ["name", "council", "term"]
     export_filename = "to-dai-bieu"
     form_fields = ["council", "term", "name", "constituencies"]
@@ -136,6 +142,7 @@ class PersonViewSet(CouncilScopedViewSet):
     list_display = ["full_name", "gender", "birth_date", "ethnicity", "council"]
     filterset_class = filters.PersonFilterSet
     search_fields = ["full_name", "occupation"]
+    folded_search_field = "search_text"
     list_export = ["full_name", "gender", "birth_date", "ethnicity", "occupation", "council"]
     export_filename = "nhan-su"
     form_fields = ["council", "full_name", "gender", "birth_date", "ethnicity", "occupation"]
@@ -151,13 +158,14 @@ class DelegateViewSet(CouncilScopedViewSet):
         "council",
         "term",
         "constituency",
-        YesNoColumn("full_time", label=_("full-time")),
+        YesNoColumn("full_time", label=_("Full-time")),
         "start_date",
         "end_date",
     ]
     list_select_related = ("person", "council", "term", "constituency")
     filterset_class = filters.DelegateFilterSet
     search_fields = ["person__full_name", "council__name"]
+    folded_search_field = "person__search_text"
     list_export = ["person", "council", "term", "constituency", "full_time", "start_date", "end_date", "end_reason"]
     export_filename = "dai-bieu"
     form_fields = [
@@ -179,10 +187,11 @@ class MembershipViewSet(CouncilScopedViewSet):
     url_prefix = "chuc-vu"
     menu_label = _("Memberships and positions")
     council_path = "delegate__council"
-    list_display = ["delegate", "position", Column("body_name", label=_("body")), "start_date", "end_date"]
+    list_display = ["delegate", "position", Column("body_name", label=_("Body")), "start_date", "end_date"]
     list_select_related = ("delegate__person", "delegate__council", "committee", "delegate_group")
     filterset_class = filters.MembershipFilterSet
     search_fields = ["delegate__person__full_name"]
+    folded_search_field = "delegate__person__search_text"
     list_export = ["delegate", "body", "body_name", "position", "start_date", "end_date"]
     export_filename = "chuc-vu"
     form_fields = ["delegate", "body", "committee", "delegate_group", "position", "start_date", "end_date"]

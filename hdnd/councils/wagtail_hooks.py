@@ -25,17 +25,22 @@ class MyCouncilsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
-        roles = CouncilRole.objects.for_user(self.user).select_related("council")
-        return {
-            "roles": [
+        rows = []
+        for role in CouncilRole.objects.for_user(self.user).select_related("council"):
+            term = role.council.terms.filter(start_date__lte=today).order_by("-start_date").first()
+            # A finished term still shows its delegates as they stood on its last day.
+            on = min(today, term.end_date) if term and term.end_date else today
+            rows.append(
                 {
                     "council": role.council,
                     "role": role.get_role_display(),
-                    "delegates": Delegate.objects.in_office(council=role.council, on=today).count(),
+                    "term": term,
+                    "term_ended": bool(term and term.end_date and term.end_date < today),
+                    "on": on,
+                    "delegates": Delegate.objects.in_office(council=role.council, on=on).count(),
                 }
-                for role in roles
-            ]
-        }
+            )
+        return {"roles": rows}
 
 
 @hooks.register("construct_homepage_panels")

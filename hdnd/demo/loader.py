@@ -9,6 +9,7 @@ from django.db import transaction
 
 from hdnd.accounts.models import Role
 from hdnd.accounts.services import council_role_grant
+from hdnd.core.audit import CREATE, audit_bulk
 from hdnd.councils.models import (
     AdministrativeUnit,
     Body,
@@ -22,7 +23,6 @@ from hdnd.councils.models import (
     Person,
     Position,
 )
-from hdnd.core.audit import CREATE, audit_bulk
 from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
 
@@ -37,7 +37,18 @@ TERM_NUMBER = {Level.PROVINCE: 10, Level.DISTRICT: 20, Level.COMMUNE: 21}
 CONSTITUENCY_SHAPE = {Level.PROVINCE: (8, 6), Level.DISTRICT: (8, 4), Level.COMMUNE: (5, 4)}
 DEMO_PASSWORD = "hdnd-demo-2024"
 #: Village names for the communes' constituencies (common Tày place names, used as fiction).
-VILLAGES = ["Nà Làng", "Khuổi Khe", "Pác Cáp", "Nà Đon", "Bản Chang", "Nà Pì", "Khuổi Luông", "Cốc Phia", "Pò Nim", "Nà Hin"]
+VILLAGES = [
+    "Nà Làng",
+    "Khuổi Khe",
+    "Pác Cáp",
+    "Nà Đon",
+    "Bản Chang",
+    "Nà Pì",
+    "Khuổi Luông",
+    "Cốc Phia",
+    "Pò Nim",
+    "Nà Hin",
+]
 
 
 def _units():

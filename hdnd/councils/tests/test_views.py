@@ -166,3 +166,13 @@ def test_list_query_count_does_not_grow_with_rows(secretariat_client, term, djan
     DelegateFactory.create_batch(20, constituency=constituency)
     with django_assert_max_num_queries(len(few.captured_queries)):
         secretariat_client.get(url)
+
+
+def test_search_works_without_diacritics(secretariat_client, term):
+    constituency = ConstituencyFactory(term=term)
+    DelegateFactory(constituency=constituency, person__full_name="Đàm Thị Thủy")
+    DelegateFactory(constituency=constituency, person__full_name="Lường Văn Khác")
+    for query in ("dam thi thuy", "Đàm thuỷ", "DAM THUY"):
+        html = secretariat_client.get(reverse("delegate:index"), {"q": query}).content.decode()
+        assert "Đàm Thị Thủy" in html, query
+        assert "Lường Văn Khác" not in html, query

@@ -57,4 +57,9 @@ def test_demo_records_are_in_the_audit_log(demo):
 def test_loading_again_adds_nothing(demo):
     counts = Council.objects.count(), Delegate.objects.count(), Membership.objects.count(), Person.objects.count()
     load_demo()
-    assert (Council.objects.count(), Delegate.objects.count(), Membership.objects.count(), Person.objects.count()) == counts
+    assert (
+        Council.objects.count(),
+        Delegate.objects.count(),
+        Membership.objects.count(),
+        Person.objects.count(),
+    ) == counts
