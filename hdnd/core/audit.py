@@ -84,7 +84,9 @@ def audited_save(instance, *, actor, created, changes=None, save_m2m=None):
         instance.save()
         if save_m2m is not None:
             save_m2m()
-        audit(instance, CREATE if created else EDIT, actor=actor, changes=changes)
+        if created or changes is None or changes:
+            # An edit that changed nothing (changes == []) leaves no entry in the history.
+            audit(instance, CREATE if created else EDIT, actor=actor, changes=changes)
     return instance
 
 

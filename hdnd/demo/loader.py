@@ -26,6 +26,8 @@ from hdnd.councils.models import (
 from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
 
+from hdnd.portal.services import portal_install
+
 from .people import NameMaker
 
 BAC_KAN, NA_RI = "06", "066"
@@ -226,6 +228,14 @@ def load_demo():
         _organise(council, admin, names)
         commune_councils.append(council)
 
+    portal_install(
+        actor=admin,
+        council=district_council,
+        intro=(
+            "<p>Cổng thông tin của Hội đồng nhân dân huyện Na Rì, tỉnh Bắc Kạn, nhiệm kỳ 2021–2026: "
+            "tổ chức của Hội đồng nhân dân huyện và 17 xã, thị trấn.</p>"
+        ),
+    )
     kim_lu = next(c for c in commune_councils if c.unit.code == "02158")
     accounts = [
         (_user("vanphong.nari", "Văn phòng", "HĐND huyện Na Rì"), district_council, Role.SECRETARIAT),

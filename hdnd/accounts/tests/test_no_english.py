@@ -199,6 +199,19 @@ ENGLISH = {
     "all",
     "from",
     "into",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "ago",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
 }
 #: English that may appear: language names in their own language, brand and file format names.
 ALLOWED = {"English", "Wagtail", "CSV", "XLSX", "Email", "HĐND"}

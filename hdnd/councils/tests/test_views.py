@@ -176,3 +176,13 @@ def test_search_works_without_diacritics(secretariat_client, term):
         html = secretariat_client.get(reverse("delegate:index"), {"q": query}).content.decode()
         assert "Đàm Thị Thủy" in html, query
         assert "Lường Văn Khác" not in html, query
+
+
+def test_saving_without_changes_leaves_no_history_entry(secretariat_client, commune_council):
+    person = PersonFactory(council=commune_council, full_name="Hoàng Văn Giữ", gender="male")
+    response = secretariat_client.post(
+        reverse("person:edit", args=[quote(person.pk)]),
+        {"council": commune_council.pk, "full_name": "Hoàng Văn Giữ", "gender": "male"},
+    )
+    assert response.status_code == 302
+    assert not ModelLogEntry.objects.filter(object_id=str(person.pk), action="hdnd.edit").exists()

@@ -1,0 +1,62 @@
+"""Retakes the README screenshots from a running demo (`make demo`), with the system Chromium.
+
+    .venv/bin/python docs/screenshots.py [http://127.0.0.1:8000]
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).parent / "img"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def sign_in(page, username):
+    page.goto(f"{BASE}/quan-tri/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "hdnd-demo-2024")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{BASE}/quan-tri/")
+
+
+def main():
+    OUT.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="vi-VN")
+        phone.goto(f"{BASE}/")
+        phone.screenshot(path=OUT / "portal-phone.png")
+
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+        sign_in(page, "vanphong.nari")
+        page.goto(f"{BASE}/quan-tri/dai-bieu/?q=hoang")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / "back-office-delegates.png")
+
+        page.goto(f"{BASE}/quan-tri/nhan-su/")
+        page.click("table tbody tr:first-child td a")
+        page.wait_for_load_state("networkidle")
+        history_link = page.url.replace("/edit/", "/history/")
+        page.fill("#id_occupation", "Chủ tịch Ủy ban MTTQ Việt Nam huyện")
+        page.click("main button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.goto(history_link)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / "back-office-history.png")
+
+        page.goto(f"{BASE}/quan-tri/nhiem-ky/new/")
+        page.select_option("#id_council", label="Hội đồng nhân dân huyện Na Rì")
+        page.fill("#id_number", "20")
+        page.fill("#id_start_date", "01/07/2026")
+        page.fill("#id_end_date", "01/01/2026")
+        page.click("main button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / "back-office-form-error.png", full_page=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
