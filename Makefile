@@ -43,7 +43,7 @@ format: $(VENV)/.installed-test
 
 ## Refresh the project's Vietnamese catalogue after changing source strings, then compile both.
 messages: $(VENV)/.installed-test
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) makemessages -l vi --no-location --ignore='.venv/*' --ignore='var/*'
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) makemessages -l vi --no-location --ignore='.venv/*' --ignore='var/*' --ignore='locale/*'
 	$(BIN)/python -m hdnd.core.catalogues compile
 
 clean:
