@@ -1,7 +1,7 @@
 """Times the national unit load on an empty database, then the idempotent second run.
 
-    .venv/bin/python bench/load_units.py                      # a temporary SQLite file
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hdnd_bench .venv/bin/python bench/load_units.py
+.venv/bin/python bench/load_units.py                      # a temporary SQLite file
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/hdnd_bench .venv/bin/python bench/load_units.py
 """
 
 import os
@@ -37,8 +37,10 @@ def main():
     print(f"database: {connection.vendor}")
     for label, seconds in timings:
         print(f"{label:<28} {seconds:6.2f} s")
-    print(f"units: {AdministrativeUnit.objects.count()} (old {result.old_counts}, new {result.new_counts}); "
-          f"successions: {UnitSuccession.objects.count()}")
+    print(
+        f"units: {AdministrativeUnit.objects.count()} (old {result.old_counts}, new {result.new_counts}); "
+        f"successions: {UnitSuccession.objects.count()}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Retakes the README screenshots from a running demo (`make demo`), with the system Chromium.
 
-    .venv/bin/python docs/screenshots.py [http://127.0.0.1:8000]
+.venv/bin/python docs/screenshots.py [http://127.0.0.1:8000]
 """
 
 import sys
@@ -10,8 +10,15 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).parent / "img"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def sign_in(page, username):

@@ -25,7 +25,6 @@ from hdnd.councils.models import (
 )
 from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
-
 from hdnd.portal.services import portal_install
 
 from .people import NameMaker

@@ -39,6 +39,10 @@ class HomePage(Page):
             term = council.terms.filter(start_date__lte=today).order_by("-start_date").first()
             on = min(today, term.end_date) if term and term.end_date else today
             rows.append(
-                {"council": council, "term": term, "delegates": Delegate.objects.in_office(council=council, on=on).count()}
+                {
+                    "council": council,
+                    "term": term,
+                    "delegates": Delegate.objects.in_office(council=council, on=on).count(),
+                }
             )
         return rows

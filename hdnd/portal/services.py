@@ -19,6 +19,11 @@ def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
         previous_root = site.root_page if site.pk else None
         site.hostname, site.port, site.root_page, site.site_name = hostname, port, home, council.name
         site.save()
-        if previous_root and previous_root.pk != home.pk and previous_root.specific_class is Page and previous_root.depth == 2:
+        if (
+            previous_root
+            and previous_root.pk != home.pk
+            and previous_root.specific_class is Page
+            and previous_root.depth == 2
+        ):
             previous_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
     return home
