@@ -1,6 +1,7 @@
 """Back-office building blocks: Wagtail model viewsets whose every screen is scoped to the user's
 councils and whose every write is audited. Each app's views.py declares its viewsets on these."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -34,6 +35,11 @@ class CouncilScopedForm(WagtailAdminModelForm):
             model = queryset.model
             if model._meta.label == "councils.Council":
                 field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="")
+            elif model is get_user_model():
+                # Only the people who work for the user's own councils, never everyone's accounts.
+                field.queryset = scope_queryset(
+                    queryset, for_user, CHANGE, council_path="council_roles__council"
+                ).distinct()
             elif _has_foreign_key(model, "council"):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE)
             elif _has_foreign_key(model, "delegate"):
@@ -176,6 +182,9 @@ class CouncilScopedViewSet(ModelViewSet):
         )
 
     base_form_class = CouncilScopedForm
+    #: Fields of the edit form when they differ from those of the create form (`form_fields`).
+    edit_form_fields = None
 
     def get_form_class(self, for_update=False):
-        return get_form_for_model(self.model, form_class=self.base_form_class, fields=self.form_fields)
+        fields = self.edit_form_fields if for_update and self.edit_form_fields else self.form_fields
+        return get_form_for_model(self.model, form_class=self.base_form_class, fields=fields)

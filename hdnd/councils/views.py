@@ -9,7 +9,7 @@ from hdnd.accounts.permissions import ReferenceDataPermissionPolicy
 from hdnd.accounts.viewsets import AuditedCreateView, CouncilScopedViewSet
 from hdnd.core.admin_ui import YesNoColumn
 
-from . import filters, services
+from . import filters, forms, services
 from .models import (
     AdministrativeUnit,
     Committee,
@@ -36,6 +36,7 @@ class AdministrativeUnitViewSet(CouncilScopedViewSet):
     list_export = ["code", "name", "kind", "level", "parent", "valid_from", "valid_to"]
     export_filename = "don-vi-hanh-chinh"
     form_fields = ["code", "name", "kind", "parent", "valid_from", "valid_to"]
+    base_form_class = forms.AdministrativeUnitForm
     ordering = ["level_rank", "code"]
 
     @cached_property
@@ -58,6 +59,8 @@ class CouncilViewSet(CouncilScopedViewSet):
     list_export = ["name", "unit", "address", "phone", "email"]
     export_filename = "hoi-dong-nhan-dan"
     form_fields = ["unit", "name", "address", "phone", "email"]
+    # A council stays on its unit: the secretariat edits its name and contacts only.
+    edit_form_fields = ["name", "address", "phone", "email"]
 
 
 class TermCreateView(AuditedCreateView):

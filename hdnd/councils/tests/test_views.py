@@ -186,3 +186,23 @@ def test_saving_without_changes_leaves_no_history_entry(secretariat_client, comm
     )
     assert response.status_code == 302
     assert not ModelLogEntry.objects.filter(object_id=str(person.pk), action="hdnd.edit").exists()
+
+
+def test_choice_lists_offer_only_the_users_own_council(
+    secretariat_client, commune_council, other_commune_council, term
+):
+    from hdnd.conftest import user_with_role
+
+    colleague = user_with_role(commune_council, username="dongnghiep")
+    stranger = user_with_role(other_commune_council, username="nguoila")
+    TermFactory(council=other_commune_council)
+    html = secretariat_client.get(reverse("delegate:add")).content.decode()
+    assert colleague.username in html or str(colleague) in html
+    assert stranger.username not in html and str(stranger) not in html
+    assert other_commune_council.name not in html
+
+
+def test_council_edit_form_cannot_move_the_council_to_another_unit(secretariat_client, commune_council):
+    html = secretariat_client.get(reverse("council:edit", args=[commune_council.pk])).content.decode()
+    assert 'name="unit"' not in html
+    assert 'name="address"' in html
