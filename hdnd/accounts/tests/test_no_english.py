@@ -278,6 +278,13 @@ def test_secretariat_sees_no_english_on_any_reachable_page(live_server, page, co
             ):
                 queue.append(target.path)
     assert len(visited) >= 25, visited
+    for expected in (
+        "/quan-tri/account/",
+        "/quan-tri/dai-bieu/new/",
+        "/quan-tri/dai-bieu/history/",
+        "/quan-tri/chuc-vu/edit/",
+    ):
+        assert any(path.startswith(expected) for path in visited), f"the crawl never reached {expected}: {visited}"
     assert not login_english, login_english
     assert not problems, "\n".join(f"{p}: {w}" for p, w in problems.items())
 
