@@ -1,9 +1,12 @@
 """Back-office building blocks: Wagtail model viewsets whose every screen is scoped to the user's
 councils and whose every write is audited. Each app's views.py declares its viewsets on these."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +135,18 @@ class AuditedDeleteView(ScopedObjectMixin, generic.DeleteView):
     def delete_action(self):
         audited_delete(self.object, actor=self.request.user)
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError as exc:
+            blocking = sorted({str(obj) for obj in exc.protected_objects})
+            messages.error(
+                self.request,
+                _("“%(object)s” cannot be deleted because other records still refer to it: %(records)s.")
+                % {"object": self.object, "records": ", ".join(blocking[:5]) + ("…" if len(blocking) > 5 else "")},
+            )
+            return redirect(self.request.path)
+
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
     def get_field_display_value(self, field_name, field):
@@ -157,6 +172,11 @@ class CouncilScopedViewSet(ModelViewSet):
     council_path = "council"
     creatable = True
     list_select_related = ("council",)
+    #: A field holding folded text (see SearchableModel) for searching with or without diacritics.
+    folded_search_field = None
+    base_form_class = CouncilScopedForm
+    #: Fields of the edit form when they differ from those of the create form (`form_fields`).
+    edit_form_fields = None
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["id", "search_text", "level_rank"]
     copy_view_enabled = False
@@ -174,16 +194,10 @@ class CouncilScopedViewSet(ModelViewSet):
     def permission_policy(self):
         return CouncilScopedPermissionPolicy(self.model, council_path=self.council_path, creatable=self.creatable)
 
-    folded_search_field = None
-
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             list_select_related=self.list_select_related, folded_search_field=self.folded_search_field, **kwargs
         )
-
-    base_form_class = CouncilScopedForm
-    #: Fields of the edit form when they differ from those of the create form (`form_fields`).
-    edit_form_fields = None
 
     def get_form_class(self, for_update=False):
         fields = self.edit_form_fields if for_update and self.edit_form_fields else self.form_fields

@@ -232,7 +232,7 @@ class TermQuerySet(models.QuerySet):
 class Term(TimeStampedModel):
     """A council's term (nhiệm kỳ, khóa), numbered in Roman numerals."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="terms", verbose_name=_("council"))
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="terms", verbose_name=_("council"))
     number = models.PositiveSmallIntegerField(_("term number"))
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -323,8 +323,8 @@ class Committee(SearchableModel):
 
     search_source_fields = ("name",)
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="committees", verbose_name=_("council"))
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="committees", verbose_name=_("term"))
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="committees", verbose_name=_("council"))
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="committees", verbose_name=_("term"))
     kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
     name = models.CharField(_("name"), max_length=150)
 
@@ -354,9 +354,9 @@ class Constituency(SearchableModel):
     search_source_fields = ("area",)
 
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, related_name="constituencies", verbose_name=_("council")
+        Council, on_delete=models.PROTECT, related_name="constituencies", verbose_name=_("council")
     )
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="constituencies", verbose_name=_("term"))
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="constituencies", verbose_name=_("term"))
     number = models.PositiveSmallIntegerField(_("number"))
     area = models.CharField(_("area"), max_length=500, help_text=_("The villages, communes or wards it covers."))
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
@@ -388,9 +388,9 @@ class DelegateGroup(SearchableModel):
     search_source_fields = ("name",)
 
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, related_name="delegate_groups", verbose_name=_("council")
+        Council, on_delete=models.PROTECT, related_name="delegate_groups", verbose_name=_("council")
     )
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="delegate_groups", verbose_name=_("term"))
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="delegate_groups", verbose_name=_("term"))
     name = models.CharField(_("name"), max_length=150)
     constituencies = models.ManyToManyField(
         Constituency, related_name="delegate_groups", blank=True, verbose_name=_("constituencies")
@@ -427,7 +427,7 @@ class Person(SearchableModel):
 
     search_source_fields = ("full_name", "occupation", "ethnicity")
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="people", verbose_name=_("council"))
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="people", verbose_name=_("council"))
     full_name = models.CharField(_("full name"), max_length=150)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
@@ -464,8 +464,8 @@ class Delegate(TimeStampedModel):
     """A person's mandate as a delegate of one council for one term, elected in one constituency."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mandates", verbose_name=_("person"))
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("council"))
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("term"))
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="delegates", verbose_name=_("council"))
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="delegates", verbose_name=_("term"))
     constituency = models.ForeignKey(
         Constituency, on_delete=models.PROTECT, related_name="delegates", verbose_name=_("constituency")
     )
@@ -571,12 +571,12 @@ class Membership(TimeStampedModel):
     """A delegate's dated membership and position in the standing committee, a committee or a group."""
 
     delegate = models.ForeignKey(
-        Delegate, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("delegate")
+        Delegate, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("delegate")
     )
     body = models.CharField(_("body"), max_length=20, choices=Body.choices)
     committee = models.ForeignKey(
         Committee,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="memberships",
@@ -584,7 +584,7 @@ class Membership(TimeStampedModel):
     )
     delegate_group = models.ForeignKey(
         DelegateGroup,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="memberships",
