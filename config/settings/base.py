@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "hdnd.core",
     "hdnd.accounts",
     "hdnd.councils",
+    "hdnd.meetings",
+    "hdnd.resolutions",
     "hdnd.portal",
     "hdnd.demo",
     "wagtail.contrib.forms",
@@ -172,6 +174,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
@@ -179,3 +183,4 @@ HDND_DEMO_ADMIN_USERNAME = "quantri"
 HDND_SITE_TITLE = _("HĐND Số")
 FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hdnd.accounts.forms.LoginForm"
+HDND_UPLOAD_MAX_BYTES = int(os.environ.get("HDND_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -47,6 +47,8 @@ class CouncilScopedForm(WagtailAdminModelForm):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE)
             elif _has_foreign_key(model, "delegate"):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="delegate__council")
+            elif _has_foreign_key(model, "session"):
+                field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="session__council")
 
 
 def _has_foreign_key(model, name):
@@ -149,7 +151,11 @@ class AuditedDeleteView(ScopedObjectMixin, generic.DeleteView):
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    def get_field_display_value(self, field_name, field):
+    def get_field_display_value(self, field_name=None, field=None):
+        if field_name is None:
+            # Wagtail looks up `get_<name>_display_value` hooks: a model field named "field"
+            # (a resolution's field, lĩnh vực) lands here without arguments.
+            return self.object.get_field_display()
         value = super().get_field_display_value(field_name, field)
         if value is None or value == "":
             return "—"
@@ -200,5 +206,7 @@ class CouncilScopedViewSet(ModelViewSet):
         )
 
     def get_form_class(self, for_update=False):
+        if self._edit_handler:  # panels with inline children (e.g. a session's agenda)
+            return super().get_form_class(for_update)
         fields = self.edit_form_fields if for_update and self.edit_form_fields else self.form_fields
         return get_form_for_model(self.model, form_class=self.base_form_class, fields=fields)

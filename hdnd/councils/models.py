@@ -205,6 +205,19 @@ class Council(SearchableModel):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # The attendance quorum is not settled by the sources at hand (DOMAIN.md §3): a per-council setting.
+    quorum_numerator = models.PositiveSmallIntegerField(
+        _("quorum (numerator)"),
+        default=2,
+        help_text=_("A session may sit when at least this fraction of delegates attend."),
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(_("quorum (denominator)"), default=3)
+    place_name = models.CharField(
+        _("place name on documents"),
+        max_length=100,
+        blank=True,
+        help_text=_("As on the place-and-date line, e.g. “Na Rì”."),
+    )
 
     objects = CouncilQuerySet.as_manager()
 
@@ -212,6 +225,14 @@ class Council(SearchableModel):
         verbose_name = _("council")
         verbose_name_plural = _("councils")
         ordering = ["unit__level_rank", "unit__code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quorum_numerator__gte=1, quorum_denominator__gte=1)
+                & Q(quorum_numerator__lte=F("quorum_denominator")),
+                name="councils_quorum_is_a_fraction",
+                violation_error_message=_("The quorum must be a fraction between 1/n and 1."),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -222,6 +243,21 @@ class Council(SearchableModel):
 
     def delegates_on(self, on):
         return Delegate.objects.in_office(council=self, on=on)
+
+    def quorum_reached(self, present, total):
+        """Whether `present` delegates out of `total` in office make the quorum."""
+        return total > 0 and present * self.quorum_denominator >= total * self.quorum_numerator
+
+    @property
+    def document_place(self):
+        """The place on the place-and-date line of documents: "Na Rì" for "Huyện Na Rì"."""
+        if self.place_name:
+            return self.place_name
+        name = self.unit.name
+        for word in ("Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Tỉnh ", "Huyện ", "Quận ", "Xã ", "Phường "):
+            if name.startswith(word):
+                return name[len(word) :]
+        return name
 
 
 class TermQuerySet(models.QuerySet):

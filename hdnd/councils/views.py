@@ -58,9 +58,9 @@ class CouncilViewSet(CouncilScopedViewSet):
     folded_search_field = "search_text"
     list_export = ["name", "unit", "address", "phone", "email"]
     export_filename = "hoi-dong-nhan-dan"
-    form_fields = ["unit", "name", "address", "phone", "email"]
-    # A council stays on its unit: the secretariat edits its name and contacts only.
-    edit_form_fields = ["name", "address", "phone", "email"]
+    form_fields = ["unit", "name", "place_name", "address", "phone", "email", "quorum_numerator", "quorum_denominator"]
+    # A council stays on its unit: the secretariat edits its name, contacts and settings only.
+    edit_form_fields = ["name", "place_name", "address", "phone", "email", "quorum_numerator", "quorum_denominator"]
 
 
 class TermCreateView(AuditedCreateView):

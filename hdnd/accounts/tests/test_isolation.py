@@ -12,6 +12,8 @@ from hdnd.accounts.viewsets import CouncilScopedViewSet
 from hdnd.conftest import user_with_role
 from hdnd.councils.factories import council_with_records
 from hdnd.councils.models import Committee
+from hdnd.meetings.factories import SessionFactory
+from hdnd.resolutions.factories import ResolutionFactory
 
 pytestmark = pytest.mark.django_db
 OBJECT_VIEWS = ["edit", "delete", "inspect", "history", "usage"]
@@ -23,7 +25,12 @@ def council_viewsets():
 
 
 def records_of(council):
-    return [*council_with_records(council), CouncilRoleFactory(council=council)]
+    """One record of every council-owned model with a back-office screen."""
+    records = council_with_records(council)
+    term = records[1]
+    session = SessionFactory(term=term)
+    resolution = ResolutionFactory(term=term, session=session)
+    return [*records, session, resolution, CouncilRoleFactory(council=council)]
 
 
 @pytest.fixture
@@ -60,6 +67,8 @@ def test_every_council_model_has_a_scoped_viewset():
         "councils.Delegate",
         "councils.Membership",
         "accounts.CouncilRole",
+        "meetings.Session",
+        "resolutions.Resolution",
     } <= models
 
 

@@ -1,0 +1,20 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from hdnd.councils.filters import readable_councils, readable_terms
+
+from .models import Field, Kind, Resolution, Status
+
+
+class ResolutionFilterSet(WagtailFilterSet):
+    council = django_filters.ModelChoiceFilter(label=_("council"), queryset=readable_councils)
+    term = django_filters.ModelChoiceFilter(label=_("term"), queryset=readable_terms)
+    year = django_filters.NumberFilter(label=_("year"), field_name="year")
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=Kind.choices)
+    field = django_filters.ChoiceFilter(label=_("field"), choices=Field.choices)
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
+
+    class Meta:
+        model = Resolution
+        fields = ["council", "term", "year", "kind", "field", "status"]
