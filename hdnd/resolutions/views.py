@@ -1,11 +1,38 @@
-"""Back-office screens for resolutions."""
+"""Back-office screens for resolutions: list, draft, edit, adopt, publish, documents."""
 
+from functools import partial
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets.button import Button
 
-from hdnd.accounts.viewsets import CouncilScopedViewSet
+from hdnd.accounts.permissions import can_publish_for_council
+from hdnd.accounts.viewsets import AuditedEditView, CouncilScopedViewSet
 
+from . import actions
 from .filters import ResolutionFilterSet
-from .models import Resolution
+from .models import Resolution, Status
+
+
+class ResolutionEditView(AuditedEditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        pk = self.object.pk
+        buttons += [
+            Button(_("Download DOCX"), url=reverse("resolution:docx", args=[pk]), icon_name="download", priority=40),
+            Button(_("Download PDF"), url=reverse("resolution:pdf", args=[pk]), icon_name="download", priority=41),
+        ]
+        if self.object.status == Status.DRAFT:
+            buttons.append(
+                Button(_("Adopt"), url=reverse("resolution:adopt", args=[pk]), icon_name="check", priority=5)
+            )
+        elif self.object.status == Status.ADOPTED and can_publish_for_council(self.request.user, self.object.council):
+            buttons.append(
+                Button(_("Publish"), url=reverse("resolution:publish", args=[pk]), icon_name="globe", priority=5)
+            )
+        return buttons
 
 
 class ResolutionViewSet(CouncilScopedViewSet):
@@ -15,6 +42,7 @@ class ResolutionViewSet(CouncilScopedViewSet):
     menu_label = _("Resolutions")
     menu_order = 220
     add_to_admin_menu = True
+    edit_view_class = ResolutionEditView
     list_display = ["__str__", "council", "kind", "field", "adopted_on", "status"]
     list_select_related = ("council", "term")
     filterset_class = ResolutionFilterSet
@@ -39,3 +67,14 @@ class ResolutionViewSet(CouncilScopedViewSet):
         "signer_name",
     ]
     inspect_view_fields_exclude = ["id", "search_text", "year"]
+
+    def get_urlpatterns(self):
+        edit = self.get_url_name("edit")
+        policy = self.permission_policy
+        return [
+            *super().get_urlpatterns(),
+            path("docx/<int:pk>/", partial(actions.document, extension="docx", policy=policy), name="docx"),
+            path("pdf/<int:pk>/", partial(actions.document, extension="pdf", policy=policy), name="pdf"),
+            path("adopt/<int:pk>/", partial(actions.adopt, policy=policy, edit_url_name=edit), name="adopt"),
+            path("publish/<int:pk>/", partial(actions.publish, policy=policy, edit_url_name=edit), name="publish"),
+        ]

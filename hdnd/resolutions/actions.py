@@ -1,0 +1,115 @@
+"""Back-office actions on one resolution beyond editing: adopt, publish, download the document."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from hdnd.accounts.permissions import can_publish_for_council
+from hdnd.accounts.scoping import CHANGE, VIEW
+from hdnd.accounts.viewsets import forbidden
+
+from . import documents, services
+from .forms import AdoptionForm
+from .models import Resolution, Status
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def _resolution(request, policy, pk, action):
+    resolution = get_object_or_404(Resolution.objects.select_related("council__unit", "term", "session"), pk=pk)
+    if not policy.user_has_permission_for_instance(request.user, VIEW, resolution):
+        raise Http404
+    if action != VIEW and not policy.user_has_permission_for_instance(request.user, action, resolution):
+        raise PermissionDenied
+    return resolution
+
+
+def document(request, pk, extension, *, policy):
+    resolution = _resolution(request, policy, pk, VIEW)
+    render = documents.resolution_docx if extension == "docx" else documents.resolution_pdf
+    response = HttpResponse(render(resolution), content_type=CONTENT_TYPES[extension])
+    response["Content-Disposition"] = content_disposition_header(True, documents.file_name(resolution, extension))
+    return response
+
+
+def _form_page(request, resolution, form, title, submit_label, explanation, edit_url):
+    context = {
+        "page_title": title,
+        "object": resolution,
+        "form": form,
+        "submit_label": submit_label,
+        "explanation": explanation,
+        "back_url": edit_url,
+    }
+    return TemplateResponse(request, "resolutions/action_form.html", context)
+
+
+def adopt(request, pk, *, policy, edit_url_name):
+    try:
+        resolution = _resolution(request, policy, pk, CHANGE)
+    except PermissionDenied:
+        return forbidden(request)
+    edit_url = reverse(edit_url_name, args=[resolution.pk])
+    if resolution.status != Status.DRAFT:
+        messages.error(request, _("This resolution is already adopted as %(symbol)s.") % {"symbol": resolution.symbol})
+        return redirect(edit_url)
+    form = AdoptionForm(request.POST or None, resolution=resolution)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adopted = services.resolution_adopt(actor=request.user, resolution=resolution, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Adopted as resolution no. %(symbol)s.") % {"symbol": adopted.symbol})
+            return redirect(edit_url)
+    return _form_page(
+        request,
+        resolution,
+        form,
+        _("Adopt the resolution"),
+        _("Adopt and give the number"),
+        _("The number is drawn from the council's series for the kind and the year of adoption."),
+        edit_url,
+    )
+
+
+def publish(request, pk, *, policy, edit_url_name):
+    resolution = _resolution(request, policy, pk, VIEW)
+    if not can_publish_for_council(request.user, resolution.council):
+        return forbidden(request)
+    edit_url = reverse(edit_url_name, args=[resolution.pk])
+    form = forms.Form(request.POST or None)
+    if request.method == "POST":
+        try:
+            services.resolution_publish(actor=request.user, resolution=resolution)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Resolution %(symbol)s is published.") % {"symbol": resolution.symbol})
+        return redirect(edit_url)
+    return _form_page(
+        request,
+        resolution,
+        form,
+        _("Publish the resolution"),
+        _("Publish"),
+        _("Once published, the resolution is visible to everyone on the portal and in open data."),
+        edit_url,
+    )
+
+
+def _add_errors(form, exc):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
