@@ -1,13 +1,18 @@
 """Back-office screens for sessions, with their agenda inline."""
 
+from functools import partial
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.admin.widgets.button import Button
 
-from hdnd.accounts.viewsets import AuditedCreateView, CouncilScopedForm, CouncilScopedViewSet
+from hdnd.accounts.viewsets import AuditedCreateView, AuditedEditView, CouncilScopedForm, CouncilScopedViewSet
 
-from . import services
+from . import actions, services
 from .filters import SessionFilterSet
-from .models import Session
+from .models import NEXT_STATUS, Session, SessionStatus
 
 
 class SessionCreateView(AuditedCreateView):
@@ -30,6 +35,49 @@ class SessionCreateView(AuditedCreateView):
         return session
 
 
+class SessionEditView(AuditedEditView):
+    """The session's screen offers, in the header, what the secretary does next."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        session = self.object
+        if session.status in NEXT_STATUS:
+            label = _("Move to: %(status)s") % {"status": NEXT_STATUS[session.status].label}
+            buttons.append(
+                Button(label, url=reverse("session:advance", args=[session.pk]), icon_name="arrow-right", priority=1)
+            )
+        if session.status in (SessionStatus.CONVENED, SessionStatus.IN_PROGRESS):
+            buttons.append(
+                Button(
+                    _("Attendance"), url=reverse("session:attendance", args=[session.pk]), icon_name="group", priority=2
+                )
+            )
+        if session.status == SessionStatus.IN_PROGRESS:
+            for item in session.agenda_items.order_by("order"):
+                label = _("Vote on item %(order)s") % {"order": item.order}
+                buttons.append(
+                    Button(
+                        label, url=reverse("session:vote", args=[session.pk, item.pk]), icon_name="tasks", priority=3
+                    )
+                )
+        buttons += [
+            Button(
+                _("Minutes (DOCX)"),
+                url=reverse("session:minutes_docx", args=[session.pk]),
+                icon_name="download",
+                priority=40,
+            ),
+            Button(
+                _("Minutes (PDF)"),
+                url=reverse("session:minutes_pdf", args=[session.pk]),
+                icon_name="download",
+                priority=41,
+            ),
+        ]
+        return buttons
+
+
 class SessionForm(CouncilScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +92,7 @@ class SessionViewSet(CouncilScopedViewSet):
     menu_order = 210
     add_to_admin_menu = True
     add_view_class = SessionCreateView
+    edit_view_class = SessionEditView
     list_display = ["__str__", "council", "title", "planned_start", "actual_start", "status"]
     list_select_related = ("council", "term")
     filterset_class = SessionFilterSet
@@ -75,3 +124,22 @@ class SessionViewSet(CouncilScopedViewSet):
         ],
         base_form_class=SessionForm,
     )
+
+    def get_urlpatterns(self):
+        policy = self.permission_policy
+        return [
+            *super().get_urlpatterns(),
+            path("advance/<int:pk>/", partial(actions.advance, policy=policy), name="advance"),
+            path("attendance/<int:pk>/", partial(actions.attendance, policy=policy), name="attendance"),
+            path("vote/<int:pk>/<int:item_pk>/", partial(actions.vote, policy=policy), name="vote"),
+            path(
+                "minutes/<int:pk>.docx",
+                partial(actions.minutes_document, extension="docx", policy=policy),
+                name="minutes_docx",
+            ),
+            path(
+                "minutes/<int:pk>.pdf",
+                partial(actions.minutes_document, extension="pdf", policy=policy),
+                name="minutes_pdf",
+            ),
+        ]

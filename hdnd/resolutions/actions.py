@@ -50,7 +50,7 @@ def _form_page(request, resolution, form, title, submit_label, explanation, edit
         "explanation": explanation,
         "back_url": edit_url,
     }
-    return TemplateResponse(request, "resolutions/action_form.html", context)
+    return TemplateResponse(request, "core/action_form.html", context)
 
 
 def adopt(request, pk, *, policy, edit_url_name):

@@ -50,7 +50,10 @@ def viewset_for(obj):
 
 
 #: Further screens that take an object, per model.
-EXTRA_OBJECT_VIEWS = {"resolutions.Resolution": ["docx", "pdf", "adopt", "publish"]}
+EXTRA_OBJECT_VIEWS = {
+    "resolutions.Resolution": ["docx", "pdf", "adopt", "publish"],
+    "meetings.Session": ["advance", "attendance", "minutes_docx", "minutes_pdf"],
+}
 
 
 def object_urls(obj):
