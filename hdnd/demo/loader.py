@@ -27,6 +27,7 @@ from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
 from hdnd.portal.services import portal_install
 
+from .activity import load_activity
 from .people import NameMaker
 
 BAC_KAN, NA_RI = "06", "066"
@@ -227,6 +228,12 @@ def load_demo():
         _organise(council, admin, names)
         commune_councils.append(council)
 
+    chairs = dict(
+        Membership.objects.filter(body=Body.STANDING_COMMITTEE, position=Position.CHAIR).values_list(
+            "delegate__council_id", "delegate__person__full_name"
+        )
+    )
+    load_activity(actor=admin, district_council=district_council, commune_councils=commune_councils, chair_names=chairs)
     portal_install(
         actor=admin,
         council=district_council,

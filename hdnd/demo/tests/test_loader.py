@@ -63,3 +63,40 @@ def test_loading_again_adds_nothing(demo):
         Membership.objects.count(),
         Person.objects.count(),
     ) == counts
+
+
+def test_demo_activity_gives_the_seed_articles_figures(demo):
+    """73 sessions (district 7: 1 regular, 6 urgent; communes 66: 17 regular, 49 thematic or urgent)
+    and 266 resolutions (district 33, communes 233) between 01/01 and 22/10/2024."""
+    from hdnd.meetings.models import Session
+    from hdnd.resolutions.models import Resolution
+
+    start, end = datetime.date(2024, 1, 1), SEED_DAY
+    district = Council.objects.get(unit__code="066")
+    communes = Council.objects.filter(unit__parent=district.unit)
+    district_sessions = Session.objects.filter(council=district).between(start, end)
+    commune_sessions = Session.objects.filter(council__in=communes).between(start, end)
+    assert district_sessions.count() == 7
+    assert district_sessions.filter(kind="regular").count() == 1
+    assert district_sessions.filter(kind="urgent").count() == 6
+    assert commune_sessions.count() == 66
+    assert commune_sessions.filter(kind="regular").count() == 17
+    assert commune_sessions.exclude(kind="regular").count() == 49
+    assert Resolution.objects.filter(council=district).adopted_between(start, end).count() == 33
+    assert Resolution.objects.filter(council__in=communes).adopted_between(start, end).count() == 233
+
+
+def test_demo_resolution_numbers_follow_each_series(demo):
+    from hdnd.resolutions.models import Resolution
+
+    district = Council.objects.get(unit__code="066")
+    individual = list(
+        Resolution.objects.filter(council=district, kind="individual", year=2024).order_by("adopted_on", "number")
+    )
+    assert [r.number for r in individual] == list(range(1, len(individual) + 1))
+    assert individual[0].symbol == "01/NQ-HĐND"
+    assert (
+        Resolution.objects.filter(council=district, kind="normative", year=2024)
+        .first()
+        .symbol.endswith("/2024/NQ-HĐND")
+    )
