@@ -3,7 +3,9 @@
 .venv/bin/python docs/screenshots.py [http://127.0.0.1:8000]
 """
 
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -62,6 +64,30 @@ def main():
         page.click("main button[type=submit]")
         page.wait_for_load_state("networkidle")
         page.screenshot(path=OUT / "back-office-form-error.png", full_page=True)
+        page.goto(f"{BASE}/quan-tri/nghi-quyet/?year=2024&kind=normative")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / "back-office-resolutions.png")
+        pdf_url = page.eval_on_selector("a[href*='/quan-tri/nghi-quyet/edit/']", "a => a.getAttribute('href')")
+        pdf = page.request.get(BASE + pdf_url.replace("/edit/", "/pdf/"))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "nghi-quyet.pdf"
+            path.write_bytes(pdf.body())
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "80",
+                    "-png",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(path),
+                    str(OUT / "resolution-pdf"),
+                ],
+                check=True,
+            )
         browser.close()
 
 

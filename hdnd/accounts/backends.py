@@ -10,4 +10,6 @@ class CouncilRoleBackend(BaseBackend):
     def has_perm(self, user_obj, perm, obj=None):
         if perm != "wagtailadmin.access_admin" or not user_obj.is_active:
             return False
-        return CouncilRole.objects.for_user(user_obj).exists()
+        if not hasattr(user_obj, "_hdnd_has_council_role"):  # asked several times per request
+            user_obj._hdnd_has_council_role = CouncilRole.objects.for_user(user_obj).exists()
+        return user_obj._hdnd_has_council_role

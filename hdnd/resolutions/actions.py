@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -15,7 +16,7 @@ from hdnd.accounts.scoping import CHANGE, VIEW
 from hdnd.accounts.viewsets import forbidden
 
 from . import documents, services
-from .forms import AdoptionForm
+from .forms import AdoptionForm, AttachmentForm, RelationForm
 from .models import Resolution, Status
 
 CONTENT_TYPES = {
@@ -113,3 +114,90 @@ def _add_errors(form, exc):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def _related_page(request, resolution, context):
+    return TemplateResponse(request, "core/related_records.html", {"object": resolution, **context})
+
+
+def attachments(request, pk, *, policy, edit_url_name):
+    resolution = _resolution(request, policy, pk, VIEW)
+    can_change = policy.user_has_permission_for_instance(request.user, CHANGE, resolution)
+    form = AttachmentForm(request.POST or None, request.FILES or None) if can_change else None
+    if request.method == "POST":
+        if not can_change:
+            return forbidden(request)
+        if form.is_valid():
+            try:
+                services.attachment_add(
+                    actor=request.user,
+                    resolution=resolution,
+                    title=form.cleaned_data["title"],
+                    uploaded=form.cleaned_data["file"],
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("The file is attached."))
+                return redirect(request.path)
+    rows = [
+        {"label": a.title, "url": a.file.url, "detail": f"{a.file_type.upper()}, {filesizeformat(a.size)}"}
+        for a in resolution.attachments.all()
+    ]
+    return _related_page(
+        request,
+        resolution,
+        {
+            "page_title": _("Attachments"),
+            "icon": "doc-full",
+            "rows": rows,
+            "empty_text": _("No file is attached yet."),
+            "form": form,
+            "form_title": _("Attach a file"),
+            "submit_label": _("Attach"),
+            "back_url": reverse(edit_url_name, args=[resolution.pk]),
+        },
+    )
+
+
+def relations(request, pk, *, policy, edit_url_name):
+    resolution = _resolution(request, policy, pk, VIEW)
+    can_change = policy.user_has_permission_for_instance(request.user, CHANGE, resolution)
+    form = RelationForm(request.POST or None, resolution=resolution) if can_change else None
+    if request.method == "POST":
+        if not can_change:
+            return forbidden(request)
+        if form.is_valid():
+            try:
+                services.relation_add(
+                    actor=request.user,
+                    source=resolution,
+                    target=form.cleaned_data["target"],
+                    kind=form.cleaned_data["kind"],
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("The relation is recorded."))
+                return redirect(request.path)
+    rows = [
+        {"label": f"{r.get_kind_display()}: {r.target}", "url": "", "detail": ""}
+        for r in resolution.relations.select_related("target")
+    ] + [
+        {"label": f"{r.source} – {r.get_kind_display().lower()}", "url": "", "detail": ""}
+        for r in resolution.affected_by.select_related("source")
+    ]
+    return _related_page(
+        request,
+        resolution,
+        {
+            "page_title": _("Relations to other resolutions"),
+            "icon": "link",
+            "rows": rows,
+            "empty_text": _("This resolution amends, replaces or repeals no other, and none affects it."),
+            "form": form,
+            "form_title": _("Add a relation"),
+            "submit_label": _("Add"),
+            "back_url": reverse(edit_url_name, args=[resolution.pk]),
+        },
+    )

@@ -4,6 +4,8 @@ from wagtail.admin.widgets import AdminDateInput
 
 from hdnd.meetings.models import Vote
 
+from .models import RelationKind, Resolution, Status
+
 
 class AdoptionForm(forms.Form):
     """What the secretariat enters when a draft is adopted; the number is drawn automatically."""
@@ -28,3 +30,19 @@ class AdoptionForm(forms.Form):
             )
         else:
             del self.fields["vote"]
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, DOC or XLSX."))
+
+
+class RelationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Relation"), choices=RelationKind.choices)
+    target = forms.ModelChoiceField(label=_("Earlier resolution"), queryset=Resolution.objects.none())
+
+    def __init__(self, *args, resolution, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = (
+            Resolution.objects.filter(council=resolution.council).exclude(status=Status.DRAFT).exclude(pk=resolution.pk)
+        )

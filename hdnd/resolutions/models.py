@@ -153,6 +153,8 @@ class Resolution(SearchableModel):
             ),
         ]
         indexes = [
+            # The lists' order: without it every page sorts all the matching rows (bench/resolution_list.py).
+            models.Index(fields=["-adopted_on", "-number", "-id"], name="resolutions_listing_order"),
             models.Index(fields=["council", "status", "-adopted_on"]),
             models.Index(fields=["council", "kind", "year", "number"]),
             models.Index(fields=["status", "field", "-adopted_on"]),

@@ -21,6 +21,10 @@ class ResolutionEditView(AuditedEditView):
         buttons = list(super().header_more_buttons)
         pk = self.object.pk
         buttons += [
+            Button(
+                _("Attachments"), url=reverse("resolution:attachments", args=[pk]), icon_name="doc-full", priority=30
+            ),
+            Button(_("Relations"), url=reverse("resolution:relations", args=[pk]), icon_name="link", priority=31),
             Button(_("Download DOCX"), url=reverse("resolution:docx", args=[pk]), icon_name="download", priority=40),
             Button(_("Download PDF"), url=reverse("resolution:pdf", args=[pk]), icon_name="download", priority=41),
         ]
@@ -77,4 +81,12 @@ class ResolutionViewSet(CouncilScopedViewSet):
             path("pdf/<int:pk>/", partial(actions.document, extension="pdf", policy=policy), name="pdf"),
             path("adopt/<int:pk>/", partial(actions.adopt, policy=policy, edit_url_name=edit), name="adopt"),
             path("publish/<int:pk>/", partial(actions.publish, policy=policy, edit_url_name=edit), name="publish"),
+            path(
+                "attachments/<int:pk>/",
+                partial(actions.attachments, policy=policy, edit_url_name=edit),
+                name="attachments",
+            ),
+            path(
+                "relations/<int:pk>/", partial(actions.relations, policy=policy, edit_url_name=edit), name="relations"
+            ),
         ]

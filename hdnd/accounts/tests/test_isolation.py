@@ -51,7 +51,7 @@ def viewset_for(obj):
 
 #: Further screens that take an object, per model.
 EXTRA_OBJECT_VIEWS = {
-    "resolutions.Resolution": ["docx", "pdf", "adopt", "publish"],
+    "resolutions.Resolution": ["docx", "pdf", "adopt", "publish", "attachments", "relations"],
     "meetings.Session": ["advance", "attendance", "minutes_docx", "minutes_pdf"],
 }
 

@@ -118,3 +118,32 @@ def test_edit_screen_offers_documents_and_adoption(secretariat_client, resolutio
     for name in ("docx", "pdf", "adopt"):
         assert reverse(f"resolution:{name}", args=[resolution.pk]) in html
     assert datetime.date.today().year >= 2024
+
+
+def test_attaching_a_file_by_the_back_office_checks_its_content(secretariat_client, resolution, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("resolution:attachments", args=[resolution.pk])
+    fake = SimpleUploadedFile("to-trinh.pdf", b"GIF89a not really a pdf")
+    response = secretariat_client.post(url, {"title": "Tờ trình", "file": fake})
+    assert response.status_code == 200
+    assert "không phải" in response.content.decode()
+    assert not resolution.attachments.exists()
+    real = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.7\n1 0 obj\n")
+    assert secretariat_client.post(url, {"title": "Tờ trình", "file": real}).status_code == 302
+    assert resolution.attachments.get().file_type == "pdf"
+
+
+def test_recording_that_a_resolution_replaces_an_earlier_one(secretariat_client, resolution):
+    from hdnd.resolutions.services import resolution_adopt
+
+    earlier = ResolutionFactory(term=resolution.term, subject="Về việc cũ")
+    resolution_adopt(actor=None, resolution=earlier, adopted_on=datetime.date(2023, 3, 1))
+    response = secretariat_client.post(
+        reverse("resolution:relations", args=[resolution.pk]), {"kind": "replaces", "target": earlier.pk}
+    )
+    assert response.status_code == 302
+    assert resolution.relations.get().target == earlier
+    page = secretariat_client.get(reverse("resolution:relations", args=[earlier.pk])).content.decode()
+    assert "thay thế" in page.lower()
