@@ -1,4 +1,5 @@
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
@@ -14,7 +15,20 @@ class ResolutionFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=Kind.choices)
     field = django_filters.ChoiceFilter(label=_("field"), choices=Field.choices)
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
+    in_force = django_filters.ChoiceFilter(
+        label=_("in force today"),
+        choices=[("yes", _("In force")), ("no", _("No longer in force"))],
+        method="filter_in_force",
+    )
 
     class Meta:
         model = Resolution
-        fields = ["council", "term", "year", "kind", "field", "status"]
+        fields = ["council", "term", "year", "kind", "field", "status", "in_force"]
+
+    def filter_in_force(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "yes":
+            return queryset.in_force_on(today)
+        if value == "no":
+            return queryset.ended_on(today)
+        return queryset

@@ -77,6 +77,13 @@ class ResolutionQuerySet(models.QuerySet):
             .exclude(Exists(ending))
         )
 
+    def with_force(self, on):
+        """Annotates `no_longer_in_force`: replaced or repealed by a resolution in effect by `on`."""
+        ending = ResolutionRelation.objects.filter(
+            target=OuterRef("pk"), kind__in=ENDING_RELATIONS, source__effective_date__lte=on
+        )
+        return self.annotate(no_longer_in_force=Exists(ending))
+
     def with_listing(self):
         return self.select_related("council", "session", "term")
 
@@ -172,6 +179,13 @@ class Resolution(SearchableModel):
         if self.kind == Kind.NORMATIVE:
             return f"{zero_pad(self.number)}/{self.year}/NQ-HĐND"
         return f"{zero_pad(self.number)}/NQ-HĐND"
+
+    @property
+    def force_label(self):
+        """ "Hết hiệu lực" when replaced or repealed (needs `with_force`), else the status."""
+        if getattr(self, "no_longer_in_force", False):
+            return _("No longer in force")
+        return self.get_status_display()
 
     @property
     def number_line(self):

@@ -3,16 +3,23 @@
 from functools import partial
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 
 from hdnd.accounts.permissions import can_publish_for_council
-from hdnd.accounts.viewsets import AuditedEditView, CouncilScopedViewSet
+from hdnd.accounts.viewsets import AuditedEditView, CouncilScopedViewSet, ScopedIndexView
 
 from . import actions
 from .filters import ResolutionFilterSet
 from .models import Resolution, Status
+
+
+class ResolutionIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_force(timezone.localdate())
 
 
 class ResolutionEditView(AuditedEditView):
@@ -46,8 +53,9 @@ class ResolutionViewSet(CouncilScopedViewSet):
     menu_label = _("Resolutions")
     menu_order = 220
     add_to_admin_menu = True
+    index_view_class = ResolutionIndexView
     edit_view_class = ResolutionEditView
-    list_display = ["__str__", "council", "kind", "field", "adopted_on", "status"]
+    list_display = ["__str__", "council", "kind", "field", "adopted_on", Column("force_label", label=_("Status"))]
     list_select_related = ("council", "term")
     filterset_class = ResolutionFilterSet
     search_fields = ["symbol", "subject"]

@@ -147,3 +147,24 @@ def test_recording_that_a_resolution_replaces_an_earlier_one(secretariat_client,
     assert resolution.relations.get().target == earlier
     page = secretariat_client.get(reverse("resolution:relations", args=[earlier.pk])).content.decode()
     assert "thay thế" in page.lower()
+
+
+def test_list_shows_and_filters_resolutions_no_longer_in_force(secretariat_client, resolution):
+    from hdnd.resolutions.services import relation_add, resolution_adopt
+
+    old = ResolutionFactory(term=resolution.term, subject="Về việc quy định cũ")
+    resolution_adopt(actor=None, resolution=old, adopted_on=datetime.date(2022, 3, 1))
+    new = resolution_adopt(
+        actor=None,
+        resolution=resolution,
+        adopted_on=datetime.date(2024, 3, 1),
+        effective_date=datetime.date(2024, 3, 15),
+    )
+    relation_add(actor=None, source=new, target=old, kind="repeals")
+    url = reverse("resolution:index")
+    html = secretariat_client.get(url).content.decode()
+    assert "Hết hiệu lực" in html
+    ended = secretariat_client.get(url, {"in_force": "no"}).content.decode()
+    assert "quy định cũ" in ended and "kế hoạch đầu tư công" not in ended
+    current = secretariat_client.get(url, {"in_force": "yes"}).content.decode()
+    assert "kế hoạch đầu tư công" in current and "quy định cũ" not in current
