@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +78,17 @@ class ForbiddenAs403Mixin:
 
 def forbidden(request):
     return TemplateResponse(request, "accounts/403.html", status=403)
+
+
+def scoped_object(request, policy, queryset, pk, action=VIEW):
+    """The object for a back-office action view: 404 outside the user's reach, PermissionDenied
+    when the action is not theirs (the caller answers `forbidden`)."""
+    obj = get_object_or_404(queryset, pk=pk)
+    if not policy.user_has_permission_for_instance(request.user, VIEW, obj):
+        raise Http404
+    if action != VIEW and not policy.user_has_permission_for_instance(request.user, action, obj):
+        raise PermissionDenied
+    return obj
 
 
 class ScopedObjectMixin(ForbiddenAs403Mixin):

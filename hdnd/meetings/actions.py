@@ -4,32 +4,21 @@ attendance, record the votes; and the minutes generated from the record."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from hdnd.accounts.scoping import CHANGE, VIEW
-from hdnd.accounts.viewsets import forbidden
+from hdnd.accounts.viewsets import forbidden, scoped_object
+from hdnd.core.documents import document_response
 
 from . import minutes, services
 from .models import NEXT_STATUS, AgendaItem, AttendanceStatus, Ballot, Choice, Majority, Session
 
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
 
 def _session(request, policy, pk, action):
-    session = get_object_or_404(Session.objects.select_related("council__unit", "term"), pk=pk)
-    if not policy.user_has_permission_for_instance(request.user, VIEW, session):
-        raise Http404
-    if action != VIEW and not policy.user_has_permission_for_instance(request.user, action, session):
-        raise PermissionDenied
-    return session
+    return scoped_object(request, policy, Session.objects.select_related("council__unit", "term"), pk, action)
 
 
 def _edit_url(session):
@@ -168,7 +157,6 @@ def _int(value):
 
 def minutes_document(request, pk, extension, *, policy):
     session = _session(request, policy, pk, VIEW)
-    render = minutes.minutes_docx if extension == "docx" else minutes.minutes_pdf
-    response = HttpResponse(render(session), content_type=CONTENT_TYPES[extension])
-    response["Content-Disposition"] = content_disposition_header(True, f"bien-ban-ky-hop-{session.number}.{extension}")
-    return response
+    return document_response(
+        minutes.minutes_document(session), extension, f"bien-ban-ky-hop-{session.number}.{extension}"
+    )

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from hdnd.core.dates import vn_date
-from hdnd.core.documents import AdministrativeDocument, Paragraph, Signature, render_docx, render_pdf
+from hdnd.core.documents import AdministrativeDocument, Paragraph, Signature
 from hdnd.councils.models import Body, Membership, Position
 from hdnd.councils.services import unit_title
 
@@ -88,11 +88,3 @@ def minutes_document(session):
         signature=Signature(on_behalf="", title="CHỦ TỌA KỲ HỌP", name=chair) if chair else None,
         title=f"Biên bản kỳ họp thứ {session.number}",
     )
-
-
-def minutes_docx(session):
-    return render_docx(minutes_document(session))
-
-
-def minutes_pdf(session):
-    return render_pdf(minutes_document(session))

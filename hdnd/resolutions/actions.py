@@ -3,43 +3,32 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from hdnd.accounts.permissions import can_publish_for_council
 from hdnd.accounts.scoping import CHANGE, VIEW
-from hdnd.accounts.viewsets import forbidden
+from hdnd.accounts.viewsets import forbidden, scoped_object
+from hdnd.core.documents import document_response
 
 from . import documents, services
 from .forms import AdoptionForm, AttachmentForm, RelationForm
 from .models import Resolution, Status
 
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
 
 def _resolution(request, policy, pk, action):
-    resolution = get_object_or_404(Resolution.objects.select_related("council__unit", "term", "session"), pk=pk)
-    if not policy.user_has_permission_for_instance(request.user, VIEW, resolution):
-        raise Http404
-    if action != VIEW and not policy.user_has_permission_for_instance(request.user, action, resolution):
-        raise PermissionDenied
-    return resolution
+    queryset = Resolution.objects.select_related("council__unit", "term", "session")
+    return scoped_object(request, policy, queryset, pk, action)
 
 
 def document(request, pk, extension, *, policy):
     resolution = _resolution(request, policy, pk, VIEW)
-    render = documents.resolution_docx if extension == "docx" else documents.resolution_pdf
-    response = HttpResponse(render(resolution), content_type=CONTENT_TYPES[extension])
-    response["Content-Disposition"] = content_disposition_header(True, documents.file_name(resolution, extension))
-    return response
+    return document_response(
+        documents.resolution_document(resolution), extension, documents.file_name(resolution, extension)
+    )
 
 
 def _form_page(request, resolution, form, title, submit_label, explanation, edit_url):

@@ -4,7 +4,7 @@ import re
 
 from django.utils import timezone
 
-from hdnd.core.documents import AdministrativeDocument, Paragraph, Signature, render_docx, render_pdf
+from hdnd.core.documents import AdministrativeDocument, Paragraph, Signature
 from hdnd.councils.services import unit_title
 
 ARTICLE = re.compile(r"^(Điều\s+\d+[a-z]?\.)\s*(.*)$")
@@ -61,11 +61,3 @@ def file_name(resolution, extension):
         else f"du-thao-nghi-quyet-{resolution.pk}"
     )
     return f"{base}.{extension}"
-
-
-def resolution_docx(resolution):
-    return render_docx(resolution_document(resolution))
-
-
-def resolution_pdf(resolution):
-    return render_pdf(resolution_document(resolution))

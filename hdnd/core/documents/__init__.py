@@ -8,5 +8,14 @@ from .docx import render_docx
 from .formatting import place_date_line
 from .model import AdministrativeDocument, Paragraph, Signature
 from .pdf import render_pdf
+from .response import document_response
 
-__all__ = ["AdministrativeDocument", "Paragraph", "Signature", "place_date_line", "render_docx", "render_pdf"]
+__all__ = [
+    "AdministrativeDocument",
+    "Paragraph",
+    "Signature",
+    "document_response",
+    "place_date_line",
+    "render_docx",
+    "render_pdf",
+]
