@@ -105,43 +105,42 @@ def _add_errors(form, exc):
         form.add_error(None, exc.messages)
 
 
-def _related_page(request, resolution, context):
-    return TemplateResponse(request, "core/related_records.html", {"object": resolution, **context})
+def _related_records(request, resolution, *, form, save, success, rows, context):
+    """A page listing records attached to a resolution, with a form to add one (when allowed)."""
+    if request.method == "POST":
+        if form is None:
+            return forbidden(request)
+        if form.is_valid():
+            try:
+                save(form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, success)
+                return redirect(request.path)
+    context = {"object": resolution, "rows": rows(), "form": form, **context}
+    return TemplateResponse(request, "core/related_records.html", context)
 
 
 def attachments(request, pk, *, policy, edit_url_name):
     resolution = _resolution(request, policy, pk, VIEW)
     can_change = policy.user_has_permission_for_instance(request.user, CHANGE, resolution)
-    form = AttachmentForm(request.POST or None, request.FILES or None) if can_change else None
-    if request.method == "POST":
-        if not can_change:
-            return forbidden(request)
-        if form.is_valid():
-            try:
-                services.attachment_add(
-                    actor=request.user,
-                    resolution=resolution,
-                    title=form.cleaned_data["title"],
-                    uploaded=form.cleaned_data["file"],
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("The file is attached."))
-                return redirect(request.path)
-    rows = [
-        {"label": a.title, "url": a.file.url, "detail": f"{a.file_type.upper()}, {filesizeformat(a.size)}"}
-        for a in resolution.attachments.all()
-    ]
-    return _related_page(
+    return _related_records(
         request,
         resolution,
-        {
+        form=AttachmentForm(request.POST or None, request.FILES or None) if can_change else None,
+        save=lambda data: services.attachment_add(
+            actor=request.user, resolution=resolution, title=data["title"], uploaded=data["file"]
+        ),
+        success=_("The file is attached."),
+        rows=lambda: [
+            {"label": a.title, "url": a.file.url, "detail": f"{a.file_type.upper()}, {filesizeformat(a.size)}"}
+            for a in resolution.attachments.all()
+        ],
+        context={
             "page_title": _("Attachments"),
             "icon": "doc-full",
-            "rows": rows,
             "empty_text": _("No file is attached yet."),
-            "form": form,
             "form_title": _("Attach a file"),
             "submit_label": _("Attach"),
             "back_url": reverse(edit_url_name, args=[resolution.pk]),
@@ -152,39 +151,28 @@ def attachments(request, pk, *, policy, edit_url_name):
 def relations(request, pk, *, policy, edit_url_name):
     resolution = _resolution(request, policy, pk, VIEW)
     can_change = policy.user_has_permission_for_instance(request.user, CHANGE, resolution)
-    form = RelationForm(request.POST or None, resolution=resolution) if can_change else None
-    if request.method == "POST":
-        if not can_change:
-            return forbidden(request)
-        if form.is_valid():
-            try:
-                services.relation_add(
-                    actor=request.user,
-                    source=resolution,
-                    target=form.cleaned_data["target"],
-                    kind=form.cleaned_data["kind"],
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("The relation is recorded."))
-                return redirect(request.path)
-    rows = [
-        {"label": f"{r.get_kind_display()}: {r.target}", "url": "", "detail": ""}
-        for r in resolution.relations.select_related("target")
-    ] + [
-        {"label": f"{r.source} – {r.get_kind_display().lower()}", "url": "", "detail": ""}
-        for r in resolution.affected_by.select_related("source")
-    ]
-    return _related_page(
+    return _related_records(
         request,
         resolution,
-        {
+        form=RelationForm(request.POST or None, resolution=resolution) if can_change else None,
+        save=lambda data: services.relation_add(
+            actor=request.user, source=resolution, target=data["target"], kind=data["kind"]
+        ),
+        success=_("The relation is recorded."),
+        rows=lambda: (
+            [
+                {"label": f"{r.get_kind_display()}: {r.target}", "url": "", "detail": ""}
+                for r in resolution.relations.select_related("target")
+            ]
+            + [
+                {"label": f"{r.source} – {r.get_kind_display().lower()}", "url": "", "detail": ""}
+                for r in resolution.affected_by.select_related("source")
+            ]
+        ),
+        context={
             "page_title": _("Relations to other resolutions"),
             "icon": "link",
-            "rows": rows,
             "empty_text": _("This resolution amends, replaces or repeals no other, and none affects it."),
-            "form": form,
             "form_title": _("Add a relation"),
             "submit_label": _("Add"),
             "back_url": reverse(edit_url_name, args=[resolution.pk]),
