@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "hdnd.councils",
     "hdnd.meetings",
     "hdnd.resolutions",
+    "hdnd.oversight",
     "hdnd.portal",
     "hdnd.demo",
     "wagtail.contrib.forms",

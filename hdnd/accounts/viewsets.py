@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -26,6 +27,11 @@ from .scoping import CHANGE, DELETE, VIEW, scope_queryset
 class CouncilScopedForm(WagtailAdminModelForm):
     """Offers in every choice list only what the user may attach records to: their own councils
     and the terms, constituencies, committees, groups and people of those councils."""
+
+    @classmethod
+    def child_form(cls):
+        # Inline children (a session's agenda, a mission's team) are scoped the same way.
+        return CouncilScopedForm
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -49,6 +55,23 @@ class CouncilScopedForm(WagtailAdminModelForm):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="delegate__council")
             elif _has_foreign_key(model, "session"):
                 field.queryset = scope_queryset(queryset, for_user, CHANGE, council_path="session__council")
+
+
+class ScopedInlinePanel(InlinePanel):
+    """An inline panel whose child forms receive the user, so their choice lists are scoped too."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        formset["inherit_kwargs"] = ["for_user"]
+        child = self.child_edit_handler.get_form_options()
+        formset["form"] = get_form_for_model(
+            self.db_field.related_model,
+            form_class=CouncilScopedForm,
+            fields=formset["fields"],
+            defer_required_on_fields=child.get("defer_required_on_fields", []),
+        )
+        return options
 
 
 def _has_foreign_key(model, name):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from hdnd.accounts.scoping import CHANGE, VIEW
 from hdnd.accounts.viewsets import forbidden, scoped_object
@@ -37,7 +38,9 @@ def advance(request, pk, *, policy):
             "object": session,
             "icon": "date",
             "form": forms.Form(),
-            "submit_label": _("Move to: %(status)s") % {"status": upcoming.label} if upcoming else _("Close"),
+            "submit_label": _("Move to: %(status)s") % {"status": upcoming.label}
+            if upcoming
+            else pgettext("session", "Close"),
             "explanation": _(
                 "The status moves only forward: planned, convened, in progress, closed. Once closed, the session's record can no longer change."
             ),

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -21,7 +22,7 @@ class SessionKind(models.TextChoices):
 class SessionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     CONVENED = "convened", _("Convened")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("session status", "In progress")
     CLOSED = "closed", _("Closed")
 
 

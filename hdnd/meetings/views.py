@@ -5,10 +5,16 @@ from functools import partial
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.widgets.button import Button
 
-from hdnd.accounts.viewsets import AuditedCreateView, AuditedEditView, CouncilScopedForm, CouncilScopedViewSet
+from hdnd.accounts.viewsets import (
+    AuditedCreateView,
+    AuditedEditView,
+    CouncilScopedForm,
+    CouncilScopedViewSet,
+    ScopedInlinePanel,
+)
 
 from . import actions, services
 from .filters import SessionFilterSet
@@ -120,7 +126,7 @@ class SessionViewSet(CouncilScopedViewSet):
             FieldRowPanel([FieldPanel("actual_start"), FieldPanel("actual_end")]),
             FieldPanel("place"),
             FieldRowPanel([FieldPanel("status", read_only=True), FieldPanel("is_public")]),
-            InlinePanel("agenda_items", label=_("Agenda"), heading=_("Agenda")),
+            ScopedInlinePanel("agenda_items", label=_("Agenda"), heading=_("Agenda")),
         ],
         base_form_class=SessionForm,
     )

@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from hdnd.accounts.permissions import can_publish_for_council
 from hdnd.accounts.scoping import CHANGE, VIEW
@@ -91,7 +92,7 @@ def publish(request, pk, *, policy, edit_url_name):
         resolution,
         form,
         _("Publish the resolution"),
-        _("Publish"),
+        pgettext("resolution", "Publish"),
         _("Once published, the resolution is visible to everyone on the portal and in open data."),
         edit_url,
     )

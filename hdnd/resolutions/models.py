@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hdnd.core.models import SearchableModel, TimeStampedModel
 from hdnd.core.numbering import zero_pad
@@ -34,9 +35,9 @@ class Field(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("resolution status", "Draft")
     ADOPTED = "adopted", _("Adopted")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("resolution status", "Published")
 
 
 class RelationKind(models.TextChoices):
@@ -100,7 +101,9 @@ class Resolution(SearchableModel):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.INDIVIDUAL)
     field = models.CharField(_("field"), max_length=20, choices=Field.choices, default=Field.OTHER)
     subject = models.CharField(
-        _("subject"), max_length=500, help_text=_("The trích yếu, beginning “Về việc …” or “Quy định …”.")
+        pgettext_lazy("resolution", "subject"),
+        max_length=500,
+        help_text=_("The trích yếu, beginning “Về việc …” or “Quy định …”."),
     )
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False)

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 
@@ -41,7 +42,12 @@ class ResolutionEditView(AuditedEditView):
             )
         elif self.object.status == Status.ADOPTED and can_publish_for_council(self.request.user, self.object.council):
             buttons.append(
-                Button(_("Publish"), url=reverse("resolution:publish", args=[pk]), icon_name="globe", priority=5)
+                Button(
+                    pgettext_lazy("resolution", "Publish"),
+                    url=reverse("resolution:publish", args=[pk]),
+                    icon_name="globe",
+                    priority=5,
+                )
             )
         return buttons
 

@@ -13,6 +13,8 @@ from hdnd.conftest import user_with_role
 from hdnd.councils.factories import council_with_records
 from hdnd.councils.models import Committee
 from hdnd.meetings.factories import SessionFactory
+from hdnd.oversight.factories import MissionFactory
+from hdnd.oversight.models import Recommendation
 from hdnd.resolutions.factories import ResolutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +32,11 @@ def records_of(council):
     term = records[1]
     session = SessionFactory(term=term)
     resolution = ResolutionFactory(term=term, session=session)
-    return [*records, session, resolution, CouncilRoleFactory(council=council)]
+    mission = MissionFactory(term=term)
+    recommendation = Recommendation.objects.create(
+        council=council, mission=mission, text="Kiến nghị", responsible_body="UBND", deadline=mission.planned_start
+    )
+    return [*records, session, resolution, mission, recommendation, CouncilRoleFactory(council=council)]
 
 
 @pytest.fixture
@@ -77,6 +83,8 @@ def test_every_council_model_has_a_scoped_viewset():
         "accounts.CouncilRole",
         "meetings.Session",
         "resolutions.Resolution",
+        "oversight.Mission",
+        "oversight.Recommendation",
     } <= models
 
 
