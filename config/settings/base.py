@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -180,8 +179,6 @@ LOGGING = {
     },
 }
 
-HDND_DEMO_ADMIN_USERNAME = "quantri"
-HDND_SITE_TITLE = _("HĐND Số")
 FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hdnd.accounts.forms.LoginForm"
 HDND_UPLOAD_MAX_BYTES = int(os.environ.get("HDND_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))

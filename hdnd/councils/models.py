@@ -116,10 +116,6 @@ class AdministrativeUnit(SearchableModel):
     def __str__(self):
         return self.name
 
-    @property
-    def era_label(self):
-        return _("from 01/07/2025") if self.valid_from >= TWO_LEVEL_START else _("until 30/06/2025")
-
     def clean(self):
         errors = {}
         if self.kind:
@@ -240,9 +236,6 @@ class Council(SearchableModel):
     @property
     def level(self):
         return self.unit.level
-
-    def delegates_on(self, on):
-        return Delegate.objects.in_office(council=self, on=on)
 
     def quorum_reached(self, present, total):
         """Whether `present` delegates out of `total` in office make the quorum."""

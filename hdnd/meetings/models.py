@@ -38,9 +38,6 @@ class SessionQuerySet(models.QuerySet):
     def for_council(self, council):
         return self.filter(council=council)
 
-    def public(self):
-        return self.filter(is_public=True).exclude(status=SessionStatus.PLANNED)
-
     def between(self, start, end):
         """Sessions that began within [start, end] (actual date, else planned)."""
         return self.annotate(began=models.functions.Coalesce("actual_start", "planned_start")).filter(

@@ -212,9 +212,6 @@ class RecommendationQuerySet(models.QuerySet):
         on = on or datetime.date.today()
         return self.still_open().filter(deadline__lt=on)
 
-    def for_follow_up(self):
-        return self.select_related("mission", "council").order_by("deadline", "pk")
-
 
 class Recommendation(SearchableModel):
     """A recommendation (kiến nghị) of a mission, followed until the responsible body carries it out."""

@@ -85,9 +85,6 @@ class ResolutionQuerySet(models.QuerySet):
         )
         return self.annotate(no_longer_in_force=Exists(ending))
 
-    def with_listing(self):
-        return self.select_related("council", "session", "term")
-
 
 class Resolution(SearchableModel):
     """A resolution of a council: a draft until adopted, then numbered in its series, then published."""
