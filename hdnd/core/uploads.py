@@ -66,3 +66,9 @@ def validate_document(uploaded, allowed=DOCUMENT_TYPES, max_bytes=None):
             % {"name": uploaded.name, "extension": extension or "—", "real": OFFICE_LABELS[real]}
         )
     return real
+
+
+def validate_uploaded_document(fieldfile):
+    """Model-field validator: checks a newly uploaded file by its content (stored files pass)."""
+    if fieldfile and not getattr(fieldfile, "_committed", True):
+        validate_document(fieldfile.file, allowed=frozenset({"pdf", "docx", "doc"}))

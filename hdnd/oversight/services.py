@@ -1,21 +1,85 @@
-"""Writes on oversight: missions move forward step by step; recommendations are followed with
-progress reports until done or dropped. All audited, all-or-nothing."""
+"""Writes on oversight: programme tasks become missions; missions move forward step by step;
+recommendations and commitments are followed with progress reports until done or dropped.
+All audited, all-or-nothing."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hdnd.core.audit import CREATE, audit, audited_save
+from hdnd.core.audit import CREATE, EDIT, audit, audited_save
+from hdnd.core.uploads import validate_document
 
 from .models import (
     CLOSED_STATUSES,
     MISSION_STEPS,
+    AccountabilityHearing,
+    ConductingBody,
     Mission,
+    MissionKind,
     MissionStatus,
+    ProgrammeKind,
     ProgressReport,
+    Questioning,
     Recommendation,
     RecommendationStatus,
+    TaskOwner,
+    TaskStatus,
 )
+
+
+def _status_change(old, new):
+    return [{"field": _("status"), "old": str(old), "new": str(new)}]
+
+
+def mission_from_task(*, actor, task, term, planned_start, kind=MissionKind.THEMATIC):
+    """Turns a task of the supervision programme into a planned mission conducted by the task's
+    owner; the task is then in progress, and done once the mission is concluded."""
+    if task.programme.kind != ProgrammeKind.SUPERVISION_PROGRAMME:
+        raise ValidationError(_("Only the tasks of a supervision programme become missions."))
+    if task.owner == TaskOwner.OFFICE:
+        raise ValidationError(_("The office does not conduct supervisions: give the task to a body of the council."))
+    if Mission.objects.filter(programme_task=task).exists():
+        raise ValidationError(_("This task already has its mission."))
+    with transaction.atomic():
+        mission = audited_save(
+            Mission(
+                council=task.programme.council,
+                term=term,
+                kind=kind,
+                conducting_body=ConductingBody(task.owner),
+                committee=task.committee,
+                delegate_group=task.delegate_group,
+                delegate=task.delegate,
+                subject=task.title,
+                planned_start=planned_start,
+                programme_task=task,
+            ),
+            actor=actor,
+            created=True,
+        )
+        _task_status_set(actor, task, TaskStatus.IN_PROGRESS)
+    return mission
+
+
+def _task_status_set(actor, task, status):
+    if task.status == status:
+        return
+    old = task.get_status_display()
+    task.status = status
+    task.save(update_fields=["status"])
+    audit(
+        task.programme,
+        EDIT,
+        actor=actor,
+        changes=[
+            {
+                "field": _("task “%(task)s”") % {"task": task.title},
+                "old": str(old),
+                "new": str(task.get_status_display()),
+            }
+        ],
+    )
+
 
 #: What a mission needs before it may enter each status.
 REQUIREMENTS = {
@@ -46,12 +110,10 @@ def mission_advance(*, actor, mission, to):
                 )
         old = mission.get_status_display()
         mission.status = to
-        return audited_save(
-            mission,
-            actor=actor,
-            created=False,
-            changes=[{"field": _("status"), "old": str(old), "new": str(mission.get_status_display())}],
-        )
+        audited_save(mission, actor=actor, created=False, changes=_status_change(old, mission.get_status_display()))
+        if to == MissionStatus.CONCLUDED and mission.programme_task_id:
+            _task_status_set(actor, mission.programme_task, TaskStatus.DONE)
+        return mission
 
 
 def recommendation_add(*, actor, mission, text, responsible_body, deadline):
@@ -59,6 +121,19 @@ def recommendation_add(*, actor, mission, text, responsible_body, deadline):
         council=mission.council, mission=mission, text=text, responsible_body=responsible_body, deadline=deadline
     )
     return audited_save(recommendation, actor=actor, created=True)
+
+
+def commitment_add(*, actor, given_in, text, responsible_body, deadline):
+    """Records a commitment given in answer to questioning or at an accountability hearing."""
+    origin = {Questioning: "questioning", AccountabilityHearing: "hearing"}[type(given_in)]
+    commitment = Recommendation(
+        council=given_in.council,
+        text=text,
+        responsible_body=responsible_body,
+        deadline=deadline,
+        **{origin: given_in},
+    )
+    return audited_save(commitment, actor=actor, created=True)
 
 
 def _refuse_if_closed(recommendation):
@@ -69,12 +144,17 @@ def _refuse_if_closed(recommendation):
         )
 
 
-def progress_report_add(*, actor, recommendation, reported_on, text):
-    """Records the responsible body's report; an open recommendation becomes "in progress"."""
+def progress_report_add(*, actor, recommendation, reported_on, text, uploaded=None):
+    """Records the responsible body's report (with its file, if any); an open recommendation
+    becomes "in progress"."""
+    if uploaded is not None:
+        validate_document(uploaded)
     with transaction.atomic():
         recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         _refuse_if_closed(recommendation)
         report = ProgressReport(recommendation=recommendation, reported_on=reported_on, text=text)
+        if uploaded is not None:
+            report.file = uploaded
         report.full_clean()
         report.save()
         audit(report, CREATE, actor=actor)
@@ -84,13 +164,7 @@ def progress_report_add(*, actor, recommendation, reported_on, text):
                 recommendation,
                 actor=actor,
                 created=False,
-                changes=[
-                    {
-                        "field": _("status"),
-                        "old": str(RecommendationStatus.OPEN.label),
-                        "new": str(RecommendationStatus.IN_PROGRESS.label),
-                    }
-                ],
+                changes=_status_change(RecommendationStatus.OPEN.label, RecommendationStatus.IN_PROGRESS.label),
             )
     return report
 
@@ -107,10 +181,7 @@ def recommendation_close(*, actor, recommendation, status, assessment="", reason
         recommendation.assessment = assessment or recommendation.assessment
         recommendation.dropped_reason = reason
         return audited_save(
-            recommendation,
-            actor=actor,
-            created=False,
-            changes=[{"field": _("status"), "old": str(old), "new": str(recommendation.get_status_display())}],
+            recommendation, actor=actor, created=False, changes=_status_change(old, recommendation.get_status_display())
         )
 
 

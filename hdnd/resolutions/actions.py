@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from hdnd.accounts.actions import action_form_page, add_errors, related_records_page
 from hdnd.accounts.permissions import can_publish_for_council
 from hdnd.accounts.scoping import CHANGE, VIEW
 from hdnd.accounts.viewsets import forbidden, scoped_object
@@ -33,15 +33,9 @@ def document(request, pk, extension, *, policy):
 
 
 def _form_page(request, resolution, form, title, submit_label, explanation, edit_url):
-    context = {
-        "page_title": title,
-        "object": resolution,
-        "form": form,
-        "submit_label": submit_label,
-        "explanation": explanation,
-        "back_url": edit_url,
-    }
-    return TemplateResponse(request, "core/action_form.html", context)
+    return action_form_page(
+        request, resolution, form, title=title, submit_label=submit_label, back_url=edit_url, explanation=explanation
+    )
 
 
 def adopt(request, pk, *, policy, edit_url_name):
@@ -58,7 +52,7 @@ def adopt(request, pk, *, policy, edit_url_name):
         try:
             adopted = services.resolution_adopt(actor=request.user, resolution=resolution, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Adopted as resolution no. %(symbol)s.") % {"symbol": adopted.symbol})
             return redirect(edit_url)
@@ -98,35 +92,10 @@ def publish(request, pk, *, policy, edit_url_name):
     )
 
 
-def _add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _related_records(request, resolution, *, form, save, success, rows, context):
-    """A page listing records attached to a resolution, with a form to add one (when allowed)."""
-    if request.method == "POST":
-        if form is None:
-            return forbidden(request)
-        if form.is_valid():
-            try:
-                save(form.cleaned_data)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, success)
-                return redirect(request.path)
-    context = {"object": resolution, "rows": rows(), "form": form, **context}
-    return TemplateResponse(request, "core/related_records.html", context)
-
-
 def attachments(request, pk, *, policy, edit_url_name):
     resolution = _resolution(request, policy, pk, VIEW)
     can_change = policy.user_has_permission_for_instance(request.user, CHANGE, resolution)
-    return _related_records(
+    return related_records_page(
         request,
         resolution,
         form=AttachmentForm(request.POST or None, request.FILES or None) if can_change else None,
@@ -152,7 +121,7 @@ def attachments(request, pk, *, policy, edit_url_name):
 def relations(request, pk, *, policy, edit_url_name):
     resolution = _resolution(request, policy, pk, VIEW)
     can_change = policy.user_has_permission_for_instance(request.user, CHANGE, resolution)
-    return _related_records(
+    return related_records_page(
         request,
         resolution,
         form=RelationForm(request.POST or None, resolution=resolution) if can_change else None,

@@ -4,7 +4,7 @@ registering their viewsets: every council-owned viewset is covered automatically
 
 import pytest
 from django.contrib.admin.utils import quote
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from wagtail.admin.viewsets import viewsets as registry
 
 from hdnd.accounts.factories import CouncilRoleFactory
@@ -13,8 +13,14 @@ from hdnd.conftest import user_with_role
 from hdnd.councils.factories import council_with_records
 from hdnd.councils.models import Committee
 from hdnd.meetings.factories import SessionFactory
-from hdnd.oversight.factories import MissionFactory
-from hdnd.oversight.models import Recommendation
+from hdnd.oversight.factories import (
+    CommitmentFactory,
+    HearingFactory,
+    MissionFactory,
+    QuestioningFactory,
+    RecommendationFactory,
+    WorkProgrammeFactory,
+)
 from hdnd.resolutions.factories import ResolutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +28,9 @@ OBJECT_VIEWS = ["edit", "delete", "inspect", "history", "usage"]
 
 
 def council_viewsets():
-    registry.populate()
+    # Loading the URLs registers the viewsets once; calling registry.populate() again would
+    # register every menu item anew and slow each later page down.
+    get_resolver().url_patterns  # noqa: B018
     return [vs for vs in registry.viewsets if isinstance(vs, CouncilScopedViewSet)]
 
 
@@ -33,10 +41,16 @@ def records_of(council):
     session = SessionFactory(term=term)
     resolution = ResolutionFactory(term=term, session=session)
     mission = MissionFactory(term=term)
-    recommendation = Recommendation.objects.create(
-        council=council, mission=mission, text="Kiến nghị", responsible_body="UBND", deadline=mission.planned_start
-    )
-    return [*records, session, resolution, mission, recommendation, CouncilRoleFactory(council=council)]
+    questioning = QuestioningFactory(asked_by=records[3])
+    oversight = [
+        WorkProgrammeFactory(council=council),
+        mission,
+        RecommendationFactory(mission=mission),
+        questioning,
+        HearingFactory(council=council),
+        CommitmentFactory(questioning=questioning),
+    ]
+    return [*records, session, resolution, *oversight, CouncilRoleFactory(council=council)]
 
 
 @pytest.fixture
@@ -59,6 +73,19 @@ def viewset_for(obj):
 EXTRA_OBJECT_VIEWS = {
     "resolutions.Resolution": ["docx", "pdf", "adopt", "publish", "attachments", "relations"],
     "meetings.Session": ["advance", "attendance", "minutes_docx", "minutes_pdf"],
+    "oversight.WorkProgramme": ["missions"],
+    "oversight.Mission": [
+        "advance",
+        "recommendations",
+        "resupervision",
+        ("document", "decision", "docx"),
+        ("document", "report", "pdf"),
+        ("document", "conclusions", "docx"),
+    ],
+    "oversight.Recommendation": ["progress", "close"],
+    "oversight.Commitment": ["progress", "close"],
+    "oversight.Questioning": ["commitments"],
+    "oversight.AccountabilityHearing": ["commitments"],
 }
 
 
@@ -66,7 +93,11 @@ def object_urls(obj):
     viewset = viewset_for(obj)
     assert viewset is not None, f"no back-office viewset for {type(obj).__name__}"
     names = OBJECT_VIEWS + EXTRA_OBJECT_VIEWS.get(obj._meta.label, [])
-    return [reverse(viewset.get_url_name(name), args=[quote(obj.pk)]) for name in names]
+    urls = []
+    for entry in names:
+        name, *args = (entry,) if isinstance(entry, str) else entry
+        urls.append(reverse(viewset.get_url_name(name), args=[quote(obj.pk), *args]))
+    return urls
 
 
 def test_every_council_model_has_a_scoped_viewset():
@@ -83,8 +114,12 @@ def test_every_council_model_has_a_scoped_viewset():
         "accounts.CouncilRole",
         "meetings.Session",
         "resolutions.Resolution",
+        "oversight.WorkProgramme",
         "oversight.Mission",
         "oversight.Recommendation",
+        "oversight.Questioning",
+        "oversight.AccountabilityHearing",
+        "oversight.Commitment",
     } <= models
 
 
