@@ -28,7 +28,9 @@ def items(commune_council):
     late = RecommendationFactory(
         mission=mission, text="Thu hồi đất sử dụng sai mục đích", responsible_body="UBND xã", deadline=days(-40)
     )
-    soon = RecommendationFactory(mission=mission, text="Cấp giấy chứng nhận", responsible_body="Địa chính", deadline=days(10))
+    soon = RecommendationFactory(
+        mission=mission, text="Cấp giấy chứng nhận", responsible_body="Địa chính", deadline=days(10)
+    )
     RecommendationFactory(mission=mission, text="Việc đã xong", status="done", deadline=days(-90))
     commitment = CommitmentFactory(
         questioning__asked_by__constituency__term=mission.term,

@@ -71,7 +71,9 @@ def test_a_question_by_someone_not_in_office_is_refused(secretariat_client, comm
     retired = DelegateFactory(constituency__term=term, end_date=D(2023, 1, 1), end_reason="Chuyển công tác")
     response = secretariat_client.post(reverse("questioning:add"), _questioning_form(commune_council, retired))
     assert response.status_code == 200
-    assert "không phải là đại biểu đương nhiệm của Hội đồng nhân dân này vào ngày 10/07/2024" in response.content.decode()
+    assert (
+        "không phải là đại biểu đương nhiệm của Hội đồng nhân dân này vào ngày 10/07/2024" in response.content.decode()
+    )
     assert not Questioning.objects.exists()
 
 
