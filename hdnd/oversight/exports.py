@@ -36,6 +36,8 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 def _cell(sheet, value, *, bold=False, align=WRAP, border=True, size=12, italic=False):
     cell = WriteOnlyCell(sheet, value=value)
+    if cell.data_type == "f":
+        cell.data_type = "s"  # text typed as "=…" stays text: a spreadsheet never runs it
     cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
     cell.alignment = align
     if border:

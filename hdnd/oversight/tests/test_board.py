@@ -99,6 +99,9 @@ def test_another_commune_sees_nothing(client, items, other_commune_council):
 
 
 def test_export_is_grouped_by_body_for_the_peoples_committee(secretariat_client, items, commune_council):
+    RecommendationFactory(
+        mission=items["mission"], text='=HYPERLINK("http://x")', responsible_body="UBND xã", deadline=days(3)
+    )
     response = secretariat_client.get(reverse(BOARD), {"council": commune_council.pk, "export": "xlsx"})
     assert response["Content-Disposition"].startswith("attachment;")
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
@@ -111,6 +114,8 @@ def test_export_is_grouped_by_body_for_the_peoples_committee(secretariat_client,
     late = next(r for r in table if r[1] == items["late"].text)
     assert late[5:7] == ("Quá hạn", 40)
     assert late[7].endswith("Đã ban hành quyết định thu hồi")
+    formula = next(c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")')
+    assert formula.data_type == "s"
 
 
 def test_board_reads_in_a_constant_number_of_queries(secretariat_client, items):
