@@ -41,6 +41,13 @@ class MissionStatus(models.TextChoices):
 
 MISSION_STEPS = list(MissionStatus.values)
 
+#: What a mission needs once it has reached each status.
+STEP_REQUIREMENTS = {
+    MissionStatus.DECIDED: ("decision_number", "decision_date"),
+    MissionStatus.REPORTED: ("report", "report_date"),
+    MissionStatus.CONCLUDED: ("conclusions", "conclusions_date"),
+}
+
 #: Which field names the organ for each kind of conducting (or owning) body.
 BODY_FIELDS = {
     ConductingBody.COMMITTEE: "committee",
@@ -278,6 +285,13 @@ class Mission(SearchableModel, ClusterableModel):
         errors = {}
         if self.term_id and self.council_id and self.term.council_id != self.council_id:
             errors["term"] = _("The term must belong to the same council.")
+        reached = MISSION_STEPS[: MISSION_STEPS.index(self.status) + 1]
+        for step in reached:
+            for name in STEP_REQUIREMENTS.get(step, ()):
+                if not getattr(self, name):
+                    errors[name] = _("The mission is “%(status)s”: this cannot be left empty.") % {
+                        "status": self.get_status_display()
+                    }
         if self.council_id:
             errors.update(body_errors(self, "conducting_body", self.get_conducting_body_display(), self.council_id))
         for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):

@@ -12,6 +12,7 @@ from hdnd.core.uploads import validate_document
 from .models import (
     CLOSED_STATUSES,
     MISSION_STEPS,
+    STEP_REQUIREMENTS,
     AccountabilityHearing,
     ConductingBody,
     Mission,
@@ -81,14 +82,6 @@ def _task_status_set(actor, task, status):
     )
 
 
-#: What a mission needs before it may enter each status.
-REQUIREMENTS = {
-    MissionStatus.DECIDED: ("decision_number", "decision_date"),
-    MissionStatus.REPORTED: ("report", "report_date"),
-    MissionStatus.CONCLUDED: ("conclusions", "conclusions_date"),
-}
-
-
 def mission_advance(*, actor, mission, to):
     """Moves a mission to a later status (planned → decided → in the field → reported → concluded);
     never backwards, and only with the decision, report or conclusions that step requires."""
@@ -101,7 +94,7 @@ def mission_advance(*, actor, mission, to):
                 % {"status": mission.get_status_display()}
             )
         for step in MISSION_STEPS[current + 1 : target + 1]:
-            missing = [f for f in REQUIREMENTS.get(step, ()) if not getattr(mission, f)]
+            missing = [f for f in STEP_REQUIREMENTS.get(step, ()) if not getattr(mission, f)]
             if missing:
                 labels = ", ".join(str(Mission._meta.get_field(f).verbose_name) for f in missing)
                 raise ValidationError(

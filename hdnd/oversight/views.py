@@ -5,14 +5,12 @@ the action pages of `actions.py`."""
 from functools import partial
 
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
-from wagtail.admin.widgets.button import Button
 
 from hdnd.accounts.viewsets import (
-    AuditedEditView,
+    ButtonsEditView,
     CouncilScopedForm,
     CouncilScopedViewSet,
     ScopedIndexView,
@@ -41,20 +39,6 @@ from .models import (
     Recommendation,
     WorkProgramme,
 )
-
-
-class ButtonsEditView(AuditedEditView):
-    """An edit view whose header offers the record's action pages (see each viewset's `buttons`)."""
-
-    buttons = None
-
-    @cached_property
-    def header_more_buttons(self):
-        extra = [
-            Button(label, url=url, icon_name=icon, priority=priority)
-            for label, url, icon, priority in self.buttons(self)
-        ]
-        return [*super().header_more_buttons, *extra]
 
 
 def _url(name, obj, *args):
