@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "hdnd.meetings",
     "hdnd.resolutions",
     "hdnd.oversight",
+    "hdnd.petitions",
+    "hdnd.reception",
     "hdnd.portal",
     "hdnd.demo",
     "wagtail.contrib.forms",
@@ -182,3 +184,5 @@ LOGGING = {
 FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hdnd.accounts.forms.LoginForm"
 HDND_UPLOAD_MAX_BYTES = int(os.environ.get("HDND_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+#: The most data rows one spreadsheet import may hold; larger files are to be split.
+HDND_IMPORT_MAX_ROWS = int(os.environ.get("HDND_IMPORT_MAX_ROWS", "100000"))

@@ -1,10 +1,16 @@
 """Pages for back-office actions beyond a record's edit form (adopt, advance, attach, follow up),
-shared by every app: a one-form page, and a page listing related records with a form to add one."""
+shared by every app: a one-form page, a page listing related records with a form to add one, and
+the spreadsheet import page with its template."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from hdnd.core.spreadsheets import ImportRefused, template_workbook
 
 from .viewsets import forbidden
 
@@ -48,3 +54,61 @@ def related_records_page(request, obj, *, form, save, success, rows, context):
     return TemplateResponse(
         request, "core/related_records.html", {"object": obj, "rows": rows(), "form": form, **context}
     )
+
+
+ENCODING_CHOICES = [
+    ("auto", _("Detect (UTF-8, otherwise Windows-1258)")),
+    ("utf-8", "UTF-8"),
+    ("cp1258", _("Windows-1258 (Vietnamese)")),
+    ("cp1252", _("Windows-1252 (Western)")),
+]
+
+
+class ImportForm(forms.Form):
+    """The file to import; apps add the record it goes into (a council, a session)."""
+
+    file = forms.FileField(label=_("File (XLSX or CSV)"))
+    encoding = forms.ChoiceField(
+        label=_("Encoding of a CSV file"),
+        choices=ENCODING_CHOICES,
+        initial="auto",
+        help_text=_("Only for CSV files saved by older tools; Excel files need no choice."),
+    )
+
+
+def import_page(request, form, *, run, title, explanation, template_url, back_url):
+    """Checks the uploaded file and imports it all, or lists every problem and imports nothing.
+    `run(cleaned_data)` calls the import service and returns (created, skipped)."""
+    errors, total = [], 0
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, skipped = run(form.cleaned_data)
+        except ImportRefused as refused:
+            errors, total = refused.errors, refused.total
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            message = _("Imported %(created)s rows.") % {"created": created}
+            if skipped:
+                message += " " + _("%(skipped)s rows were already there and were skipped.") % {"skipped": skipped}
+            messages.success(request, message)
+            return redirect(back_url)
+    context = {
+        "page_title": title,
+        "form": form,
+        "explanation": explanation,
+        "template_url": template_url,
+        "back_url": back_url,
+        "errors": errors,
+        "total": total,
+    }
+    return TemplateResponse(request, "core/import_form.html", context)
+
+
+def template_response(columns, title, filename):
+    response = HttpResponse(
+        template_workbook(columns, title),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -58,13 +58,17 @@ class CouncilScopedPermissionPolicy(BasePermissionPolicy):
             return True
         return not (action in (ADD, DELETE) and not self.creatable)
 
+    def scope_action(self, action):
+        """The action whose councils decide: reading follows the read scope here."""
+        return action
+
     def user_has_permission(self, user, action):
-        return self._allowed(user, action) and has_any_council_permission(user, action)
+        return self._allowed(user, action) and has_any_council_permission(user, self.scope_action(action))
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not self._allowed(user, action):
             return False
-        ids = council_ids(user, action)
+        ids = council_ids(user, self.scope_action(action))
         return ids is None or council_id_of(instance, self.council_path) in ids
 
     def instances_user_has_any_permission_for(self, user, actions):
@@ -76,7 +80,7 @@ class CouncilScopedPermissionPolicy(BasePermissionPolicy):
             return queryset
         ids = set()
         for action in allowed:
-            ids |= council_ids(user, action)
+            ids |= council_ids(user, self.scope_action(action))
         lookup = "pk__in" if self.council_path == "" else f"{self.council_path}_id__in"
         return queryset.filter(**{lookup: ids})
 
@@ -92,6 +96,17 @@ class CouncilScopedPermissionPolicy(BasePermissionPolicy):
 
     def scope(self, queryset, user, action=VIEW):
         return scope_queryset(queryset, user, action, self.council_path)
+
+
+class PersonalDataPermissionPolicy(CouncilScopedPermissionPolicy):
+    """Records holding personal data (citizens' names, addresses, ID numbers): read only by the
+    owning council's secretariat and leaders — not by higher levels, delegates or viewers."""
+
+    def scope_action(self, action):
+        return CHANGE if action == VIEW else action
+
+    def scope(self, queryset, user, action=VIEW):
+        return scope_queryset(queryset, user, self.scope_action(action), self.council_path)
 
 
 class ReferenceDataPermissionPolicy(BasePermissionPolicy):

@@ -16,9 +16,11 @@ from wagtail.admin.panels.base import get_form_for_model
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from hdnd.core.audit import audited_delete, audited_save, changes_from_form
 from hdnd.core.models import folded_search
+from hdnd.core.spreadsheets import neutralise
 
 from .permissions import CouncilScopedPermissionPolicy
 from .scoping import CHANGE, DELETE, VIEW, scope_queryset
@@ -134,6 +136,16 @@ class ScopedIndexView(ForbiddenAs403Mixin, generic.IndexView):
     list_select_related = ()
     folded_search_field = None
 
+    def write_csv_row(self, writer, row_dict):
+        """CSV export: a cell beginning with =, +, - or @ is never run as a formula (Wagtail
+        already keeps such cells as text in XLSX)."""
+        return writer.writerow(
+            {
+                field: neutralise(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
     def search_queryset(self, queryset):
         """Search with or without diacritics when the model keeps a folded text."""
         if self.folded_search_field and self.search_query:
@@ -163,6 +175,21 @@ class AuditedEditView(ScopedObjectMixin, generic.EditView):
         return audited_save(
             instance, actor=self.request.user, created=False, changes=changes, save_m2m=self.form.save_m2m
         )
+
+
+class ButtonsEditView(AuditedEditView):
+    """An edit view whose header offers the record's action pages: the viewset passes `buttons`,
+    a function of the view giving (label, url, icon, priority) tuples."""
+
+    buttons = None
+
+    @cached_property
+    def header_more_buttons(self):
+        extra = [
+            Button(label, url=url, icon_name=icon, priority=priority)
+            for label, url, icon, priority in self.buttons(self)
+        ]
+        return [*super().header_more_buttons, *extra]
 
 
 class AuditedDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -211,6 +238,7 @@ class CouncilScopedViewSet(ModelViewSet):
 
     council_path = "council"
     creatable = True
+    permission_policy_class = CouncilScopedPermissionPolicy
     list_select_related = ("council",)
     #: A field holding folded text (see SearchableModel) for searching with or without diacritics.
     folded_search_field = None
@@ -232,7 +260,7 @@ class CouncilScopedViewSet(ModelViewSet):
 
     @cached_property
     def permission_policy(self):
-        return CouncilScopedPermissionPolicy(self.model, council_path=self.council_path, creatable=self.creatable)
+        return self.permission_policy_class(self.model, council_path=self.council_path, creatable=self.creatable)
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(

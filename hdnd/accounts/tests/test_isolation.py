@@ -21,6 +21,8 @@ from hdnd.oversight.factories import (
     RecommendationFactory,
     WorkProgrammeFactory,
 )
+from hdnd.petitions.factories import VoterMeetingFactory, VoterPetitionFactory
+from hdnd.reception.factories import CaseFactory, ReceptionScheduleFactory
 from hdnd.resolutions.factories import ResolutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +52,13 @@ def records_of(council):
         HearingFactory(council=council),
         CommitmentFactory(questioning=questioning),
     ]
-    return [*records, session, resolution, *oversight, CouncilRoleFactory(council=council)]
+    voters = [
+        VoterMeetingFactory(session=session),
+        VoterPetitionFactory(session=session),
+        ReceptionScheduleFactory(council=council),
+        CaseFactory(council=council),
+    ]
+    return [*records, session, resolution, *oversight, *voters, CouncilRoleFactory(council=council)]
 
 
 @pytest.fixture
@@ -86,6 +94,7 @@ EXTRA_OBJECT_VIEWS = {
     "oversight.Commitment": ["progress", "close"],
     "oversight.Questioning": ["commitments"],
     "oversight.AccountabilityHearing": ["commitments"],
+    "petitions.VoterPetition": [("step", "classify"), "merge"],
 }
 
 
@@ -120,6 +129,10 @@ def test_every_council_model_has_a_scoped_viewset():
         "oversight.Questioning",
         "oversight.AccountabilityHearing",
         "oversight.Commitment",
+        "petitions.VoterMeeting",
+        "petitions.VoterPetition",
+        "reception.ReceptionSchedule",
+        "reception.Case",
     } <= models
 
 

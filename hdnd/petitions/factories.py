@@ -1,0 +1,31 @@
+import datetime
+
+import factory
+
+from hdnd.meetings.factories import SessionFactory
+
+from .models import VoterMeeting, VoterPetition
+
+
+class VoterMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VoterMeeting
+
+    session = factory.SubFactory(SessionFactory)
+    council = factory.SelfAttribute("session.council")
+    timing = "before"
+    held_on = factory.LazyAttribute(lambda o: o.session.planned_start - datetime.timedelta(days=10))
+    place = "Nhà văn hóa thôn Nà Làng"
+    front_representative = "Ủy ban MTTQ Việt Nam xã"
+    voters_count = 85
+
+
+class VoterPetitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VoterPetition
+
+    session = factory.SubFactory(SessionFactory)
+    council = factory.SelfAttribute("session.council")
+    received_on = factory.LazyAttribute(lambda o: o.session.planned_start - datetime.timedelta(days=10))
+    text = "Đề nghị sửa chữa đường liên thôn Nà Làng – Khuổi Khe bị sạt lở"
+    area = "Thôn Nà Làng"

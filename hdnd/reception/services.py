@@ -1,0 +1,87 @@
+"""Writes on the reception register: entries imported from a spreadsheet, all or none."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from hdnd.core.audit import CREATE, audit_bulk
+from hdnd.core.spreadsheets import SpreadsheetImport
+
+from .imports import case_columns, fingerprint, row_problems
+from .models import Case
+
+IMPORT_BATCH = 2000
+TEXT_FIELDS = ("citizen_address", "id_document", "handled_before_by", "forwarded_to", "result", "notes")
+
+
+def cases_import(*, actor, council, uploaded, encoding="auto"):
+    """Imports register entries into `council`'s register. Every row is checked first, then all
+    are saved or none; entries already there (same day, name and content) are skipped. Entries
+    without a number get the next numbers of their year. Returns (created, skipped)."""
+    table = SpreadsheetImport(uploaded, case_columns(), encoding=encoding)
+    known = set(Case.objects.filter(council=council).exclude(fingerprint="").values_list("fingerprint", flat=True))
+    used = set(Case.objects.filter(council=council).values_list("year", "number"))
+
+    def problems(row):
+        if fingerprint(council.pk, row) in known:
+            return []  # imported before: skipped
+        if row["number"]:
+            number = (row["received_on"].year, row["number"])
+            if number in used:
+                return [
+                    (
+                        "Số thứ tự",
+                        _("Number %(n)s of %(y)s is already in the register.") % {"n": number[1], "y": number[0]},
+                    )
+                ]
+            used.add(number)
+        return row_problems(row)
+
+    table.check(row_check=problems)
+    created = skipped = 0
+    with transaction.atomic():
+        last = dict(
+            Case.objects.select_for_update()
+            .filter(council=council)
+            .values("year")
+            .annotate(m=Max("number"))
+            .values_list("year", "m")
+        )
+        batch = []
+        for row in table.rows():
+            key = fingerprint(council.pk, row)
+            if key in known:
+                skipped += 1
+                continue
+            known.add(key)
+            year = row["received_on"].year
+            number = row["number"] or (last.get(year) or 0) + 1
+            last[year] = max(last.get(year) or 0, number)
+            case = Case(
+                council=council,
+                fingerprint=key,
+                year=year,
+                number=number,
+                received_on=row["received_on"],
+                citizen_name=row["citizen_name"],
+                content=row["content"],
+                kind=row["kind"],
+                handling=row["handling"],
+                people_count=row["people_count"] or 1,
+                **{name: row[name] or "" for name in TEXT_FIELDS},
+            )
+            case.normalize_text_fields()
+            batch.append(case)
+            if len(batch) >= IMPORT_BATCH:
+                created += _save_batch(batch, actor)
+                batch = []
+        created += _save_batch(batch, actor)
+    return created, skipped
+
+
+def _save_batch(batch, actor):
+    if not batch:
+        return 0
+    Case.objects.bulk_create(batch)
+    audit_bulk(batch, CREATE, actor=actor)
+    return len(batch)
