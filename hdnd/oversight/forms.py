@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
 from hdnd.councils.models import Term
@@ -53,7 +54,7 @@ class ResupervisionForm(forms.Form):
         queryset=Recommendation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    subject = forms.CharField(label=_("subject"), max_length=500)
+    subject = forms.CharField(label=pgettext_lazy("mission", "subject"), max_length=500)
     term = forms.ModelChoiceField(label=_("term"), queryset=Term.objects.none())
     planned_start = forms.DateField(label=_("planned start"), widget=AdminDateInput)
 
@@ -66,7 +67,7 @@ class ResupervisionForm(forms.Form):
 
 
 class TaskToMissionForm(forms.Form):
-    task = forms.ModelChoiceField(label=_("task"), queryset=None)
+    task = forms.ModelChoiceField(label=pgettext_lazy("programme", "task"), queryset=None)
     kind = forms.ChoiceField(label=_("kind"), choices=MissionKind.choices)
     term = forms.ModelChoiceField(label=_("term"), queryset=Term.objects.none())
     planned_start = forms.DateField(label=_("planned start"), widget=AdminDateInput)

@@ -148,8 +148,13 @@ class ProgrammeTask(models.Model):
     """A task of a work programme or plan: what, by whom, by when, and how far it has got."""
 
     programme = ParentalKey(WorkProgramme, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("programme"))
-    title = models.CharField(_("task"), max_length=500)
-    owner = models.CharField(_("owner"), max_length=20, choices=TaskOwner.choices, default=TaskOwner.STANDING_COMMITTEE)
+    title = models.CharField(pgettext_lazy("programme", "task"), max_length=500)
+    owner = models.CharField(
+        pgettext_lazy("programme", "owner"),
+        max_length=20,
+        choices=TaskOwner.choices,
+        default=TaskOwner.STANDING_COMMITTEE,
+    )
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks", verbose_name=_("committee")
     )
@@ -170,8 +175,8 @@ class ProgrammeTask(models.Model):
     panels = ["title", "owner", "committee", "delegate_group", "delegate", "due_date", "status"]
 
     class Meta:
-        verbose_name = _("task")
-        verbose_name_plural = _("tasks")
+        verbose_name = pgettext_lazy("programme", "task")
+        verbose_name_plural = pgettext_lazy("programme", "tasks")
         ordering = ["due_date", "pk"]
 
     def __str__(self):

@@ -6,6 +6,7 @@ from functools import partial
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
@@ -94,7 +95,9 @@ class ProgrammeViewSet(CouncilScopedViewSet):
             FieldRowPanel([FieldPanel("council"), FieldPanel("kind")]),
             FieldPanel("title"),
             FieldRowPanel([FieldPanel("year"), FieldPanel("session"), FieldPanel("adopted_on")]),
-            ScopedInlinePanel("tasks", label=_("Task"), heading=_("Tasks")),
+            ScopedInlinePanel(
+                "tasks", label=pgettext_lazy("programme", "Task"), heading=pgettext_lazy("programme", "Tasks")
+            ),
         ],
         base_form_class=CouncilScopedForm,
     )

@@ -226,6 +226,7 @@ SKIP = (
     "export=",
     "/quan-tri/password_reset/",
     ".docx",
+    ".xlsx",
     ".pdf",
     "/docx/",
     "/pdf/",
