@@ -148,3 +148,13 @@ def test_consolidated_report_groups_by_level_and_field_and_carries_over(secretar
     ]
     answers = _text(secretariat_client.get(url, {"session": july.pk, "report": "answers", "extension": "docx"}).content)
     assert "Chưa nhận được trả lời." in answers
+
+
+def test_a_file_of_200000_rows_is_refused_and_nothing_is_saved():
+    lines = ["Nội dung kiến nghị;Cử tri (thôn, xã);Ngày tiếp nhận"]
+    lines += [f"Kiến nghị số {n};Thôn Nà Làng;05/06/2024" for n in range(200_000)]
+    uploaded = SimpleUploadedFile("rat-lon.csv", "\n".join(lines).encode())
+    with pytest.raises(ImportRefused) as refused:
+        petitions_import(actor=UserFactory(), session=SessionFactory(), uploaded=uploaded)
+    assert refused.value.errors[0].message == "Tệp có nhiều hơn 100.000 dòng dữ liệu: hãy chia thành các tệp nhỏ hơn."
+    assert not VoterPetition.objects.exists()
