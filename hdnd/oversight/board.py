@@ -24,6 +24,17 @@ from .exports import board_workbook_response
 from .models import Mission, ProgressReport, Recommendation
 
 PAGE_SIZE = 50
+#: What the XLSX export reads: not the long texts (reports, conclusions) of the related records.
+EXPORT_FIELDS = (
+    "text",
+    "responsible_body",
+    "deadline",
+    "status",
+    "council__name",
+    "mission__subject",
+    "questioning__topic",
+    "hearing__topic",
+)
 
 
 def open_items(user, on):
@@ -69,9 +80,13 @@ class BoardFilterForm(forms.Form):
         self.fields["body"].choices = [("", _("All bodies")), *[(b, b) for b in bodies]]
 
     def apply(self, items):
-        if not self.is_valid():
+        """Applies the valid filters; a council outside the user's reach shows nothing."""
+        if not self.is_bound:
             return items
-        data = self.cleaned_data
+        self.is_valid()
+        if "council" in self.errors:
+            return items.none()
+        data = {name: self.cleaned_data.get(name) for name in self.fields}
         if data["council"]:
             items = items.filter(council=data["council"])
         if data["mission"]:
@@ -114,8 +129,13 @@ def follow_up_board(request):
     form = BoardFilterForm(request.GET or None, user=request.user, items=items)
     items = form.apply(items)
     if request.GET.get("export") == "xlsx":
-        rows = items.order_by("responsible_body", "-late", "deadline", "pk")
-        council = form.cleaned_data.get("council") if form.is_valid() else None
+        rows = (
+            items.select_related(None)
+            .select_related("council", "mission", "questioning", "hearing")
+            .only(*EXPORT_FIELDS)
+            .order_by("responsible_body", "-late", "deadline", "pk")
+        )
+        council = form.cleaned_data.get("council") if form.is_bound else None
         return board_workbook_response(rows, on=today, council=council, source_label=source_label)
     page = Paginator(items.order_by("-late", "deadline", "responsible_body", "pk"), PAGE_SIZE).get_page(
         request.GET.get("p")

@@ -2,6 +2,7 @@
 the date of the figures, then one section per responsible body (I, II, …) listing what it still
 has to do, overdue first."""
 
+import copy
 import itertools
 import tempfile
 
@@ -34,24 +35,36 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _cell(sheet, value, *, bold=False, align=WRAP, border=True, size=12, italic=False):
-    cell = WriteOnlyCell(sheet, value=value)
-    if cell.data_type == "f":
-        cell.data_type = "s"  # text typed as "=…" stays text: a spreadsheet never runs it
-    cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
-    cell.alignment = align
-    if border:
-        cell.border = BORDER
-    return cell
+class _Cells:
+    """Makes the sheet's cells. Cells of the same look share one prepared style: openpyxl then
+    registers each style once rather than for every one of tens of thousands of cells."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.styles = {}
+
+    def __call__(self, value, *, bold=False, align=WRAP, border=True, size=12, italic=False):
+        key = (bold, id(align), border, size, italic)
+        if key not in self.styles:
+            prototype = WriteOnlyCell(self.sheet)
+            prototype.font = Font(name=FONT, size=size, bold=bold, italic=italic)
+            prototype.alignment = align
+            if border:
+                prototype.border = BORDER
+            self.styles[key] = prototype._style
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if cell.data_type == "f":
+            cell.data_type = "s"  # text typed as "=…" stays text: a spreadsheet never runs it
+        cell._style = copy.copy(self.styles[key])
+        return cell
 
 
-def _title_rows(sheet, council, on):
+def _title_rows(cell, council, on):
     issuer = f"HĐND {unit_title(council.unit).upper()}" if council else "HỘI ĐỒNG NHÂN DÂN CÁC CẤP"
-    yield [_cell(sheet, issuer, bold=True, align=CENTER, border=False)]
+    yield [cell(issuer, bold=True, align=CENTER, border=False)]
     yield []
     yield [
-        _cell(
-            sheet,
+        cell(
             "DANH MỤC KIẾN NGHỊ SAU GIÁM SÁT, CAM KẾT CHƯA HOÀN THÀNH",
             bold=True,
             size=14,
@@ -59,9 +72,9 @@ def _title_rows(sheet, council, on):
             border=False,
         )
     ]
-    yield [_cell(sheet, f"(Số liệu tính đến ngày {on:%d/%m/%Y})", italic=True, align=CENTER, border=False)]
+    yield [cell(f"(Số liệu tính đến ngày {on:%d/%m/%Y})", italic=True, align=CENTER, border=False)]
     yield []
-    yield [_cell(sheet, label, bold=True, align=CENTER) for label, _ in COLUMNS]
+    yield [cell(label, bold=True, align=CENTER) for label, _ in COLUMNS]
 
 
 def write_board(fileobj, items, *, on, council, source_label):
@@ -70,7 +83,8 @@ def write_board(fileobj, items, *, on, council, source_label):
     sheet = workbook.create_sheet("Theo dõi kiến nghị")
     for index, (_label, width) in enumerate(COLUMNS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
-    for row in _title_rows(sheet, council, on):
+    cell = _Cells(sheet)
+    for row in _title_rows(cell, council, on):
         sheet.append(row)
     number = 0
     for section, (body, group) in enumerate(
@@ -78,9 +92,9 @@ def write_board(fileobj, items, *, on, council, source_label):
     ):
         sheet.append(
             [
-                _cell(sheet, roman(section), bold=True, align=CENTER),
-                _cell(sheet, body, bold=True),
-                *[_cell(sheet, None) for _ in COLUMNS[2:]],
+                cell(roman(section), bold=True, align=CENTER),
+                cell(body, bold=True),
+                *[cell(None) for _ in COLUMNS[2:]],
             ]
         )
         for item in group:
@@ -91,14 +105,14 @@ def write_board(fileobj, items, *, on, council, source_label):
                 progress = f"{item.latest_progress_on:%d/%m/%Y}: {item.latest_progress}"
             sheet.append(
                 [
-                    _cell(sheet, number, align=CENTER),
-                    _cell(sheet, item.text),
-                    _cell(sheet, source_label(item)),
-                    _cell(sheet, str(item.council)),
-                    _cell(sheet, item.deadline.strftime("%d/%m/%Y"), align=CENTER),
-                    _cell(sheet, "Quá hạn" if late else STATUS_WORDS[item.status], align=CENTER),
-                    _cell(sheet, late, align=CENTER),
-                    _cell(sheet, progress),
+                    cell(number, align=CENTER),
+                    cell(item.text),
+                    cell(source_label(item)),
+                    cell(str(item.council)),
+                    cell(item.deadline.strftime("%d/%m/%Y"), align=CENTER),
+                    cell("Quá hạn" if late else STATUS_WORDS[item.status], align=CENTER),
+                    cell(late, align=CENTER),
+                    cell(progress),
                 ]
             )
     workbook.save(fileobj)

@@ -128,3 +128,12 @@ def test_board_reads_in_a_constant_number_of_queries(secretariat_client, items):
     for n in range(30):
         RecommendationFactory(mission=items["mission"], text=f"Kiến nghị số {n}", deadline=days(n - 15))
     assert count() == few
+
+
+def test_a_council_outside_reach_shows_nothing_and_bad_filters_are_ignored(
+    secretariat_client, items, other_commune_council
+):
+    html = secretariat_client.get(reverse(BOARD), {"council": other_commune_council.pk}).content.decode()
+    assert items["late"].text not in html
+    html = secretariat_client.get(reverse(BOARD), {"year": "hai nghìn", "body": "UBND xã"}).content.decode()
+    assert items["late"].text in html and items["soon"].text not in html
