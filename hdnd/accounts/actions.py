@@ -8,11 +8,20 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hdnd.core.spreadsheets import ImportRefused, template_workbook
 
 from .viewsets import forbidden
+
+
+def _labels_capitalised(form):
+    """Form labels often reuse a model's lowercase verbose names; a label starts a line."""
+    if form is not None:
+        for field in form.fields.values():
+            field.label = capfirst(field.label)
+    return form
 
 
 def add_errors(form, exc):
@@ -28,7 +37,7 @@ def action_form_page(request, obj, form, *, title, submit_label, back_url, expla
     context = {
         "page_title": title,
         "object": obj,
-        "form": form,
+        "form": _labels_capitalised(form),
         "submit_label": submit_label,
         "explanation": explanation,
         "back_url": back_url,
@@ -52,7 +61,9 @@ def related_records_page(request, obj, *, form, save, success, rows, context):
                 messages.success(request, success)
                 return redirect(request.path)
     return TemplateResponse(
-        request, "core/related_records.html", {"object": obj, "rows": rows(), "form": form, **context}
+        request,
+        "core/related_records.html",
+        {"object": obj, "rows": rows(), "form": _labels_capitalised(form), **context},
     )
 
 
@@ -95,7 +106,7 @@ def import_page(request, form, *, run, title, explanation, template_url, back_ur
             return redirect(back_url)
     context = {
         "page_title": title,
-        "form": form,
+        "form": _labels_capitalised(form),
         "explanation": explanation,
         "template_url": template_url,
         "back_url": back_url,

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.viewsets.base import ViewSet
@@ -24,8 +25,9 @@ from .exports import board_workbook_response
 from .models import Mission, ProgressReport, Recommendation
 
 PAGE_SIZE = 50
-#: What the XLSX export reads: not the long texts (reports, conclusions) of the related records.
-EXPORT_FIELDS = (
+#: What the board shows and exports: not the long texts (reports, conclusions) of the related
+#: records, which would make every sorted row kilobytes wide.
+SHOWN_FIELDS = (
     "text",
     "responsible_body",
     "deadline",
@@ -50,7 +52,8 @@ def open_items(user, on):
             latest_progress=Subquery(latest.values("text")[:1]),
             latest_progress_on=Subquery(latest.values("reported_on")[:1]),
         )
-        .select_related("council__unit", "mission", "questioning", "hearing")
+        .select_related("council", "mission", "questioning", "hearing")
+        .only(*SHOWN_FIELDS)
     )
 
 
@@ -78,6 +81,8 @@ class BoardFilterForm(forms.Form):
             items = items.filter(council_id=council_id)
         bodies = items.order_by("responsible_body").values_list("responsible_body", flat=True).distinct()
         self.fields["body"].choices = [("", _("All bodies")), *[(b, b) for b in bodies]]
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
     def apply(self, items):
         """Applies the valid filters; a council outside the user's reach shows nothing."""
@@ -129,12 +134,7 @@ def follow_up_board(request):
     form = BoardFilterForm(request.GET or None, user=request.user, items=items)
     items = form.apply(items)
     if request.GET.get("export") == "xlsx":
-        rows = (
-            items.select_related(None)
-            .select_related("council", "mission", "questioning", "hearing")
-            .only(*EXPORT_FIELDS)
-            .order_by("responsible_body", "-late", "deadline", "pk")
-        )
+        rows = items.order_by("responsible_body", "-late", "deadline", "pk")
         council = form.cleaned_data.get("council") if form.is_bound else None
         return board_workbook_response(rows, on=today, council=council, source_label=source_label)
     page = Paginator(items.order_by("-late", "deadline", "responsible_body", "pk"), PAGE_SIZE).get_page(

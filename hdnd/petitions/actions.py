@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from hdnd.accounts.actions import action_form_page, add_errors, import_page, template_response
@@ -145,6 +146,8 @@ def session_report(request):
             response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
             return response
         return document_response(documents.REPORTS[which](session), extension, f"{stem}.{extension}")
+    for field in form.fields.values():
+        field.label = capfirst(field.label)
     context = {
         "page_title": _("Reports of voter petitions"),
         "form": form,
