@@ -1,7 +1,8 @@
 """The demo data set: Bắc Kạn province → Na Rì district → its 17 commune-level units, as in 2024,
 with their councils, the 2021–2026 term, committees, constituencies, delegate groups and
 fictional delegates, and their work of 2024 (activity.py: sessions and resolutions; oversight.py:
-programmes, supervisions, surveys, questioning and recommendations). Idempotent: running it again
+programmes, supervisions, surveys, questioning and recommendations; voters.py: voter meetings and
+petitions, reception schedules and the reception register). Idempotent: running it again
 finds what exists and adds nothing twice."""
 
 import datetime
@@ -32,6 +33,7 @@ from hdnd.portal.services import portal_install
 from .activity import load_activity
 from .oversight import load_oversight
 from .people import NameMaker
+from .voters import load_voters
 
 BAC_KAN, NA_RI = "06", "066"
 TERM_START = datetime.date(2021, 6, 25)
@@ -238,6 +240,7 @@ def load_demo():
     )
     load_activity(actor=admin, district_council=district_council, commune_councils=commune_councils, chair_names=chairs)
     load_oversight(actor=admin, district_council=district_council, commune_councils=commune_councils)
+    load_voters(actor=admin, district_council=district_council, commune_councils=commune_councils)
     portal_install(
         actor=admin,
         council=district_council,

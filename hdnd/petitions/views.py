@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
 from hdnd.accounts.viewsets import ButtonsEditView, CouncilScopedViewSet, ScopedIndexView
+from hdnd.councils.forms import DelegatesOnTheDayForm
 
 from . import actions
 from .filters import VoterMeetingFilterSet, VoterPetitionFilterSet
@@ -24,7 +25,12 @@ STEP_ACTIONS = {
 }
 
 
+class VoterMeetingForm(DelegatesOnTheDayForm):
+    day_field = "held_on"
+
+
 class VoterMeetingViewSet(CouncilScopedViewSet):
+    base_form_class = VoterMeetingForm
     model = VoterMeeting
     icon = "group"
     url_prefix = "tiep-xuc-cu-tri"

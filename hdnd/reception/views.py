@@ -9,13 +9,19 @@ from wagtail.admin.widgets.button import Button
 
 from hdnd.accounts.permissions import PersonalDataPermissionPolicy
 from hdnd.accounts.viewsets import CouncilScopedViewSet, ScopedIndexView
+from hdnd.councils.forms import DelegatesOnTheDayForm
 
 from . import actions
 from .filters import CaseFilterSet, ScheduleFilterSet
 from .models import Case, ReceptionSchedule
 
 
+class ReceptionScheduleForm(DelegatesOnTheDayForm):
+    day_field = "day"
+
+
 class ReceptionScheduleViewSet(CouncilScopedViewSet):
+    base_form_class = ReceptionScheduleForm
     model = ReceptionSchedule
     icon = "date"
     url_prefix = "lich-tiep-cong-dan"

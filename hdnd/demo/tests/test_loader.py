@@ -243,3 +243,158 @@ def test_no_real_official_is_named_in_oversight(demo):
 
     assert not TeamMember.objects.filter(name__in=EXCLUDED).exists()
     assert not Questioning.objects.filter(respondent_name__in=EXCLUDED).exists()
+
+
+# --- Voter contact and citizen reception (voters.py) ------------------------------------------------
+
+
+def _voter_counts():
+    from hdnd.petitions.models import VoterMeeting, VoterPetition
+    from hdnd.reception.models import Case, ReceptionSchedule
+
+    models = [
+        VoterMeeting,
+        VoterMeeting.delegates.through,
+        VoterPetition,
+        VoterPetition.meetings.through,
+        ReceptionSchedule,
+        ReceptionSchedule.delegates.through,
+        Case,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_voter_meetings_before_and_after_the_sessions(demo):
+    from hdnd.meetings.models import Session
+    from hdnd.petitions.models import VoterMeeting
+
+    district = Council.objects.get(unit__code="066")
+    regular = Session.objects.get(council=district, planned_start=datetime.date(2024, 7, 12))
+    meetings = list(VoterMeeting.objects.select_related("council", "session", "delegate_group"))
+    assert len(meetings) > 100
+    for meeting in meetings:
+        meeting.full_clean()
+        assert meeting.delegate_group.council_id == meeting.council_id
+        assert meeting.session.kind == "regular" and meeting.session.planned_start.year == 2024
+        assert 40 <= meeting.voters_count <= 200
+        assert f"Ủy ban MTTQ Việt Nam {meeting.council.unit.name.lower()}" in meeting.front_representative.lower()
+        delegates = list(meeting.delegates.all())
+        assert len(delegates) >= 2
+        in_office = set(
+            Delegate.objects.in_office(council=meeting.council, on=meeting.held_on).values_list("pk", flat=True)
+        )
+        assert {d.pk for d in delegates} <= in_office
+        assert meeting.held_on <= SEED_DAY
+    by_district = VoterMeeting.objects.filter(council=district, session=regular)
+    assert by_district.filter(timing="before").count() == 17
+    assert by_district.filter(timing="after").count() == district.delegate_groups.count()
+    for council in Council.objects.filter(unit__parent=district.unit):
+        regular = Session.objects.get(council=council, kind="regular", planned_start__year=2024)
+        assert VoterMeeting.objects.filter(council=council, session=regular, timing="before").count() >= 3
+    forms = {m.form for m in meetings}
+    assert forms == {"in_person", "both"}
+    assert sum(m.form == "in_person" for m in meetings) > 0.9 * len(meetings)
+
+
+def test_voter_petitions_have_what_their_step_needs(demo):
+    from hdnd.petitions.models import PETITION_STEPS, VoterPetition
+
+    petitions = list(VoterPetition.objects.select_related("council", "session", "reported_at", "merged_into"))
+    assert len(petitions) > 250
+    assert {p.status for p in petitions} == {*PETITION_STEPS, "merged"}
+    for p in petitions:
+        p.full_clean()
+        meetings = list(p.meetings.all())
+        assert meetings and all(m.session_id == p.session_id for m in meetings)
+        assert p.received_on == min(m.held_on for m in meetings)
+        for day in (p.received_on, p.forwarded_on, p.answered_on):
+            assert day is None or day <= SEED_DAY
+        if p.status == "merged":
+            into = p.merged_into
+            assert into.council_id == p.council_id and into.status != "merged"
+            assert {m.pk for m in meetings} <= set(into.meetings.values_list("pk", flat=True))
+            continue
+        assert p.merged_into_id is None
+        reached = PETITION_STEPS.index(p.status)
+        classified = bool(p.field and p.competent_level and p.competent_body)
+        forwarded = bool(p.forwarded_on and p.deadline and p.deadline >= p.forwarded_on)
+        answered = bool(p.answer and p.answered_on and p.answered_on >= p.forwarded_on)
+        assert (classified, forwarded, answered, p.reported_at_id is not None) == (
+            reached >= 1,
+            reached >= 2,
+            reached >= 3,
+            reached >= 4,
+        ), p
+        if p.reported_at_id:
+            assert p.reported_at.council_id == p.council_id
+            assert p.session.planned_start < p.reported_at.planned_start
+            assert p.answered_on <= p.reported_at.start <= SEED_DAY
+    merged = [p for p in petitions if p.status == "merged"]
+    assert len(merged) >= 5
+    assert len({p.council_id for p in merged}) >= 3
+
+
+def test_unanswered_petitions_carry_over_to_later_sessions(demo):
+    from hdnd.meetings.models import Session
+    from hdnd.petitions.models import VoterPetition
+
+    district = Council.objects.get(unit__code="066")
+    regular = Session.objects.get(council=district, planned_start=datetime.date(2024, 7, 12))
+    later = Session.objects.get(council=district, planned_start=datetime.date(2024, 10, 10))
+    carried = VoterPetition.objects.for_session_report(later).exclude(session=later)
+    assert carried.filter(session=regular).count() >= 10
+    assert not carried.filter(status__in=["answered", "reported_back", "merged"]).exists()
+    waiting = VoterPetition.objects.with_sessions_waited(on=SEED_DAY).unanswered().filter(sessions_waited__gt=0)
+    assert waiting.filter(council=district, sessions_waited=3).exists()
+    assert waiting.exclude(council=district).exists()
+
+
+def test_reception_schedules_and_register(demo):
+    from hdnd.reception.models import Case, ReceptionSchedule
+
+    district = Council.objects.get(unit__code="066")
+    schedules = list(ReceptionSchedule.objects.select_related("council"))
+    assert [s.day.month for s in schedules if s.council_id == district.pk] == list(range(12, 0, -1))
+    assert len({s.council_id for s in schedules}) >= 4
+    assert {s.is_published for s in schedules} == {True, False}
+    for schedule in schedules:
+        schedule.full_clean()
+        assert schedule.day.year == 2024 and schedule.day.weekday() < 5
+        delegates = list(schedule.delegates.all())
+        assert delegates and all(d.council_id == schedule.council_id for d in delegates)
+    cases = list(Case.objects.select_related("received_by").order_by("council", "number"))
+    assert len(cases) >= 60
+    for case in cases:
+        case.full_clean()
+        assert case.year == case.received_on.year == 2024 and case.received_on <= SEED_DAY
+        assert (case.handling == "forwarded") == bool(case.forwarded_to)
+        assert bool(case.result) == bool(case.result_on)
+        assert case.result_on is None or case.result_on <= SEED_DAY
+        assert case.id_document == "" or len(case.id_document) == 12
+    for council_id in {c.council_id for c in cases}:
+        mine = [c for c in cases if c.council_id == council_id]
+        assert [c.number for c in mine] == list(range(1, len(mine) + 1))
+        assert [c.received_on for c in mine] == sorted(c.received_on for c in mine)
+    assert Case.objects.filter(council=district).count() >= 30
+    assert {c.kind for c in cases} == {"complaint", "denunciation", "petition", "feedback"}
+    assert {c.handling for c in cases} == {"accepted", "guided", "forwarded"}
+    assert any(c.result for c in cases) and any(c.id_document for c in cases)
+    assert any(c.people_count >= 5 for c in cases)
+
+
+def test_loading_again_adds_no_voter_contact_or_reception(demo):
+    counts = _voter_counts()
+    assert all(counts.values())
+    load_demo()
+    assert _voter_counts() == counts
+
+
+def test_no_real_official_is_named_in_voter_contact_or_reception(demo):
+    from hdnd.petitions.models import VoterMeeting
+    from hdnd.reception.models import Case
+
+    fronts = VoterMeeting.objects.values_list("front_representative", flat=True)
+    assert not [f for f in fronts if any(name in f for name in EXCLUDED)]
+    assert not Case.objects.filter(citizen_name__in=EXCLUDED).exists()
+    citizens = set(Case.objects.values_list("citizen_name", flat=True))
+    assert not citizens & set(Person.objects.values_list("full_name", flat=True))
