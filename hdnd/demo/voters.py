@@ -715,10 +715,9 @@ def _on_to_weekday(day):
 class VoterContact:
     """Collects the meetings and petitions of the councils, then writes them in a few bulk statements."""
 
-    def __init__(self, actor, names, places):
+    def __init__(self, actor, names):
         self.actor = actor
         self.names = names
-        self.places = places
         self.random = random.Random(1207)
         self.meetings = []  # (meeting, delegates)
         self.petitions = []  # (petition, meetings)
@@ -763,33 +762,38 @@ class VoterContact:
         self.meetings.append((meeting, present))
         return meeting
 
-    def petition(self, place, session, ask, values, meetings, status, forwarded_on, area, text=None):
-        """A petition taken to `status`, or to the furthest step before it that its dates allow."""
-        target = PETITION_STEPS.index(min(status, CEILING.get(ask.level, status), key=PETITION_STEPS.index))
+    def petition(self, place, session, ask, values, meetings, status, forwarded_on, area):
+        """A petition taken to `status`, or to the furthest step before it that its level and dates allow
+        (answered by 22/10/2024, reported back at a later session held after the answer)."""
+        goal = min(PETITION_STEPS.index(status), PETITION_STEPS.index(CEILING.get(ask.level, REPORTED_BACK)))
+
+        def wanted(step):
+            return PETITION_STEPS.index(step) <= goal
+
         petition = VoterPetition(
             council=place.council,
             session=session,
             received_on=meetings[0].held_on,
-            text=(text or ask.text).format(**values),
+            text=ask.text.format(**values),
             area=area,
         )
         reached = RECEIVED
-        if target >= 1:
+        if wanted(CLASSIFIED):
             petition.field, petition.competent_level = ask.field, ask.level
             petition.competent_body = ask.body.format(**values)
             reached = CLASSIFIED
-        if target >= 2 and forwarded_on <= SNAPSHOT:
+        if wanted(FORWARDED) and forwarded_on <= SNAPSHOT:
             petition.forwarded_on = forwarded_on
             petition.deadline = forwarded_on + datetime.timedelta(days=DEADLINE_DAYS[ask.level])
             reached = FORWARDED
             answered_on = _on_to_weekday(
                 forwarded_on + datetime.timedelta(days=self.random.randint(*ANSWER_LAG[ask.level]))
             )
-            if target >= 3 and ask.answer and answered_on <= SNAPSHOT:
+            if wanted(ANSWERED) and ask.answer and answered_on <= SNAPSHOT:
                 petition.answer, petition.answered_on = ask.answer.format(**values), answered_on
                 reached = ANSWERED
                 later = [s for s in place.later(session) if s.start >= answered_on + 2 * DAY and s.start <= SNAPSHOT]
-                if target >= 4 and later:
+                if wanted(REPORTED_BACK) and later:
                     petition.reported_at = later[0]
                     reached = REPORTED_BACK
         petition.status = reached
@@ -1096,7 +1100,7 @@ def load_voters(*, actor, district_council, commune_councils):
     communes = [places[c.pk] for c in commune_councils]
 
     met = set(VoterMeeting.objects.filter(held_on__year=YEAR).values_list("council_id", flat=True).distinct())
-    contact = VoterContact(actor, names, places)
+    contact = VoterContact(actor, names)
     if district_council.pk not in met:
         contact.district(district, communes)
     for index, place in enumerate(communes):

@@ -11,7 +11,7 @@ from hdnd.core.documents import AdministrativeDocument, Paragraph
 from hdnd.core.numbering import roman
 from hdnd.councils.services import unit_title
 
-from .models import ANSWERED_STATUSES, CompetentLevel, PetitionField, VoterPetition
+from .models import ANSWERED_STATUSES, CompetentLevel, PetitionField, Timing, VoterPetition
 
 LEVEL_HEADINGS = {
     CompetentLevel.COMMUNE: "KIẾN NGHỊ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA CẤP XÃ",
@@ -49,7 +49,7 @@ def report_petitions(session):
     """The session's petitions and those carried over, ordered for the report."""
     rows = list(
         VoterPetition.objects.for_session_report(session)
-        .with_sessions_waited()
+        .with_sessions_waited(on=session.start)
         .select_related("session")
         .order_by("pk")
     )
@@ -92,7 +92,7 @@ def _recipients(session):
 
 def consolidated_report(session):
     petitions = report_petitions(session)
-    meetings = session.voter_meetings.aggregate(n=Count("pk"), voters=Sum("voters_count"))
+    meetings = session.voter_meetings.filter(timing=Timing.BEFORE).aggregate(n=Count("pk"), voters=Sum("voters_count"))
     current = [p for p in petitions if p.session_id == session.pk]
     carried = [p for p in petitions if p.session_id != session.pk]
     body = [

@@ -73,8 +73,14 @@ def row_problems(row):
         problems.append(("Ngày trả lời", _("Enter the date of the answer.")))
     if row["answered_on"] and row["answered_on"] < row["received_on"]:
         problems.append(("Ngày trả lời", _("The answer cannot be dated before the petition was received.")))
-    if (row["forwarded_on"] or row["answer"]) and not (row["competent_level"] and row["competent_body"]):
+    if (row["forwarded_on"] or row["answer"]) and not (
+        row["field"] and row["competent_level"] and row["competent_body"]
+    ):
         problems.append(
-            ("Cơ quan có thẩm quyền", _("A forwarded or answered petition needs its competent level and body."))
+            ("Cơ quan có thẩm quyền", _("A forwarded or answered petition needs its field, competent level and body."))
         )
+    if row["answer"] and not row["forwarded_on"]:
+        problems.append(("Ngày chuyển", _("An answered petition was forwarded first: enter the forwarding date.")))
+    if row["forwarded_on"] and not row["deadline"]:
+        problems.append(("Hạn trả lời", _("Enter the answer deadline given when it was forwarded.")))
     return problems

@@ -133,6 +133,13 @@ PETITION_STEPS = [
     PetitionStatus.REPORTED_BACK,
 ]
 ANSWERED_STATUSES = (PetitionStatus.ANSWERED, PetitionStatus.REPORTED_BACK)
+#: What a petition needs once it has reached each step.
+STEP_REQUIREMENTS = {
+    PetitionStatus.CLASSIFIED: ("field", "competent_level", "competent_body"),
+    PetitionStatus.FORWARDED: ("forwarded_on", "deadline"),
+    PetitionStatus.ANSWERED: ("answer", "answered_on"),
+    PetitionStatus.REPORTED_BACK: ("reported_at",),
+}
 
 
 class VoterPetitionQuerySet(models.QuerySet):
@@ -143,9 +150,8 @@ class VoterPetitionQuerySet(models.QuerySet):
         """The petitions of a session's consolidated report: those collected for it, and those of
         earlier sessions of the council still waiting for an answer (carried over)."""
         earlier = Q(session__council=session.council, session__planned_start__lt=session.planned_start)
-        return self.exclude(status=PetitionStatus.MERGED).filter(
-            Q(session=session) | (earlier & ~Q(status__in=ANSWERED_STATUSES))
-        )
+        waiting_then = ~Q(status__in=ANSWERED_STATUSES) | Q(answered_on__gt=session.start)
+        return self.exclude(status=PetitionStatus.MERGED).filter(Q(session=session) | (earlier & waiting_then))
 
     def with_sessions_waited(self, on=None):
         """Annotates how many later sessions of the council an unanswered petition has waited
@@ -257,5 +263,19 @@ class VoterPetition(SearchableModel):
             errors["deadline"] = _("The answer deadline cannot be before the forwarding date.")
         if self.answered_on and self.received_on and self.answered_on < self.received_on:
             errors["answered_on"] = _("The answer cannot be dated before the petition was received.")
+        if self.reported_at_id and self.session_id and self.reported_at.start < self.session.start:
+            errors["reported_at"] = _("The answer is reported at the same session or a later one.")
+        if self.merged_into_id and self.merged_into.status == PetitionStatus.MERGED:
+            errors["merged_into"] = _("That petition is itself merged into another: merge into that one.")
+        if self.status == PetitionStatus.MERGED and not self.merged_into_id:
+            errors["merged_into"] = _("Choose the petition it is merged into.")
+        if self.status in PETITION_STEPS:
+            reached = PETITION_STEPS[: PETITION_STEPS.index(self.status) + 1]
+            for step in reached:
+                for name in STEP_REQUIREMENTS.get(step, ()):
+                    if not getattr(self, name) and name not in errors:
+                        errors[name] = _("The petition is “%(status)s”: this cannot be left empty.") % {
+                            "status": self.get_status_display()
+                        }
         if errors:
             raise ValidationError(errors)

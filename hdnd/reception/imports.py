@@ -73,4 +73,6 @@ def fingerprint(council_id, row):
 def row_problems(row):
     if row["handling"] == Handling.FORWARDED and not row["forwarded_to"]:
         return [("Cơ quan được chuyển đến", _("Name the body the case was forwarded to."))]
+    if row["handling"] != Handling.FORWARDED and row["forwarded_to"]:
+        return [("Cơ quan được chuyển đến", _("Leave this empty: the case was not forwarded."))]
     return []

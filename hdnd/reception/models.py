@@ -129,6 +129,8 @@ class Case(SearchableModel):
             self.year = self.received_on.year
         if self.handling == Handling.FORWARDED and not self.forwarded_to:
             errors["forwarded_to"] = _("Name the body the case was forwarded to.")
+        elif self.handling != Handling.FORWARDED and self.forwarded_to:
+            errors["forwarded_to"] = _("Leave this empty: the case was not forwarded.")
         if self.id_document and not self.id_document.isdigit():
             errors["id_document"] = _("An ID number has digits only (9 or 12 digits).")
         elif self.id_document and len(self.id_document) not in (9, 12):

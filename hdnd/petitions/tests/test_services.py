@@ -96,3 +96,21 @@ def test_a_meeting_before_the_session_is_held_before_it_opens():
     with pytest.raises(ValidationError, match="10/07/2024"):
         meeting.full_clean()
     assert not VoterMeeting.objects.exists()
+
+
+def test_a_report_for_a_past_session_shows_what_was_waiting_then(actor):
+    july = SessionFactory(planned_start=D(2024, 7, 10))
+    august = SessionFactory(term=july.term, planned_start=D(2024, 8, 20))
+    SessionFactory(term=july.term, planned_start=D(2024, 10, 10))
+    petition = classify(actor, VoterPetitionFactory(session=july))
+    petition = petition_forward(actor=actor, petition=petition, forwarded_on=D(2024, 7, 20), deadline=D(2024, 9, 30))
+    petition_answer(actor=actor, petition=petition, answer="Đã giải quyết", answered_on=D(2024, 9, 25))
+    (waiting,) = VoterPetition.objects.for_session_report(august).with_sessions_waited(on=august.start)
+    assert (waiting.pk, waiting.sessions_waited) == (petition.pk, 1)
+
+
+def test_a_petitions_record_holds_what_its_step_requires():
+    petition = VoterPetitionFactory(status="forwarded", field="land", competent_level="district", competent_body="UBND")
+    with pytest.raises(ValidationError) as exc_info:
+        petition.full_clean()
+    assert set(exc_info.value.message_dict) == {"forwarded_on", "deadline"}

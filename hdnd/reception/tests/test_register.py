@@ -64,3 +64,11 @@ def test_register_import_page(secretariat_client, commune_council):
     )
     assert response.status_code == 302
     assert Case.objects.filter(council=commune_council).count() == 2
+
+
+def test_a_forwarding_body_only_for_a_forwarded_case(commune_council):
+    from django.core.exceptions import ValidationError
+
+    case = CaseFactory.build(council=commune_council, handling="guided", forwarded_to="UBND xã")
+    with pytest.raises(ValidationError, match="không được chuyển"):
+        case.full_clean()
