@@ -10,6 +10,7 @@ Out: `neutralise()` keeps a cell that begins with =, +, - or @ from being run as
 """
 
 import codecs
+import contextlib
 import csv
 import datetime
 import io
@@ -217,7 +218,8 @@ class SpreadsheetImport:
             try:
                 yield from csv.reader(stream, dialect)
             finally:
-                stream.detach()
+                with contextlib.suppress(ValueError):  # the upload may be closed already
+                    stream.detach()  # leave the uploaded file open for its owner
 
     def _header_map(self, header):
         folded = [fold(str(h or "")) for h in header]

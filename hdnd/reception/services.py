@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from hdnd.core.audit import CREATE, audit_bulk
 from hdnd.core.spreadsheets import SpreadsheetImport
+from hdnd.councils.models import Council
 
 from .imports import case_columns, fingerprint, row_problems
 from .models import Case
@@ -40,12 +41,9 @@ def cases_import(*, actor, council, uploaded, encoding="auto"):
     table.check(row_check=problems)
     created = skipped = 0
     with transaction.atomic():
+        Council.objects.select_for_update().get(pk=council.pk)  # one import numbers a register at a time
         last = dict(
-            Case.objects.select_for_update()
-            .filter(council=council)
-            .values("year")
-            .annotate(m=Max("number"))
-            .values_list("year", "m")
+            Case.objects.filter(council=council).values("year").annotate(m=Max("number")).values_list("year", "m")
         )
         batch = []
         for row in table.rows():
