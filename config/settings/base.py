@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "hdnd.oversight",
     "hdnd.petitions",
     "hdnd.reception",
+    "hdnd.reports",
     "hdnd.portal",
     "hdnd.demo",
     "wagtail.contrib.forms",
