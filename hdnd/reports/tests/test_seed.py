@@ -1,8 +1,13 @@
 """The demo reproduces the Na Rì briefing of 22/10/2024: the figures come from counting records."""
 
 import datetime
+import io
 
+import docx
+import openpyxl
 import pytest
+from django.db import transaction
+from django.urls import reverse
 
 from hdnd.councils.models import Council
 from hdnd.demo.loader import load_demo
@@ -13,11 +18,21 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def report(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        load_demo()
-        na_ri = Council.objects.get(unit__code="066", unit__level="district")
-        yield figures(Scope(na_ri, datetime.date(2024, 1, 1), datetime.date(2024, 10, 22)))
+def demo(django_db_setup, django_db_blocker):
+    """Loads the demo once for the module, inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def na_ri(demo):
+    return Council.objects.get(unit__code="066", unit__level="district")
+
+
+@pytest.fixture
+def report(na_ri):
+    return figures(Scope(na_ri, datetime.date(2024, 1, 1), datetime.date(2024, 10, 22)))
 
 
 def test_the_seed_figures(report):
@@ -39,3 +54,62 @@ def test_the_seed_narrative(report):
         "xuất); ban hành 233 Nghị quyết."
     )
     assert oversight.startswith("10 tháng đầu năm các cấp tổ chức được 43 cuộc giám sát, 18 cuộc khảo sát.")
+
+
+SEED_QUERY = {"period": "10", "year": "2024", "beneath": "on"}
+
+
+def _signed_in(client, username):
+    from hdnd.accounts.models import User
+
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def test_report_screen_says_it_and_links_each_figure_to_its_records(client, na_ri):
+    client = _signed_in(client, "vanphong.nari")
+    html = client.get(reverse("report:index"), {**SEED_QUERY, "council": na_ri.pk}).content.decode()
+    assert "Tổ chức 73 kỳ họp trong đó cấp huyện 07 kỳ" in html
+    response = client.get(
+        reverse("report:records"),
+        {**SEED_QUERY, "council": na_ri.pk, "figure": "resolutions", "level": "district", "key": ""},
+    )
+    assert "33 hồ sơ" in response.content.decode()
+    response = client.get(
+        reverse("report:records"),
+        {**SEED_QUERY, "council": na_ri.pk, "figure": "sessions", "level": "commune", "key": "regular"},
+    )
+    assert "17 hồ sơ" in response.content.decode()
+
+
+def test_report_downloads(client, na_ri):
+    client = _signed_in(client, "vanphong.nari")
+    query = {**SEED_QUERY, "council": na_ri.pk}
+    document = docx.Document(io.BytesIO(client.get(reverse("report:index"), {**query, "export": "docx"}).content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "ban hành 33 Nghị quyết" in text and "BÁO CÁO" in text
+    book = openpyxl.load_workbook(io.BytesIO(client.get(reverse("report:index"), {**query, "export": "xlsx"}).content))
+    assert book.sheetnames == ["Số liệu", "Cấp huyện", "Cấp xã thị trấn"]
+    first = next(row for row in book["Số liệu"].iter_rows(values_only=True) if row[0] == "Kỳ họp")
+    assert first[1:] == (7, 66, 73)
+    assert client.get(reverse("report:index"), {**query, "export": "pdf"}).content.startswith(b"%PDF")
+
+
+def test_bad_periods_say_what_to_fix(client, na_ri):
+    client = _signed_in(client, "vanphong.nari")
+    html = client.get(
+        reverse("report:index"), {"council": na_ri.pk, "period": "custom", "start": "22/10/2024", "end": "01/01/2024"}
+    ).content.decode()
+    assert "Ngày kết thúc không được trước ngày bắt đầu." in html
+    html = client.get(reverse("report:index"), {"council": na_ri.pk, "period": "10"}).content.decode()
+    assert "Nhập năm của kỳ báo cáo." in html
+
+
+def test_a_commune_cannot_report_on_the_district(client, na_ri):
+    client = _signed_in(client, "vanphong.kimlu")
+    html = client.get(reverse("report:index"), {**SEED_QUERY, "council": na_ri.pk}).content.decode()
+    assert "Tổ chức 73 kỳ họp" not in html
+    response = client.get(
+        reverse("report:records"), {**SEED_QUERY, "council": na_ri.pk, "figure": "resolutions", "level": "district"}
+    )
+    assert response.status_code == 404
