@@ -31,6 +31,8 @@ PERIODS = [
     ("10", gettext_lazy("First 10 months")),
     ("12", gettext_lazy("The whole year")),
 ]
+#: Figures with a total line above their breakdown, which is then indented under it.
+HEADED = {name for name, key, _label in ROWS if key is None}
 #: Records that hold personal data are listed only to those who may read them.
 PERSONAL = {"cases"}
 
@@ -107,7 +109,7 @@ def report(request):
         lines = [
             {
                 "label": label,
-                "sub": bool(key),
+                "sub": bool(key) and name in HEADED,
                 "cells": [link(name, key, level, v) for level, v in zip(result.levels, values, strict=True)],
                 "total": link(name, key, None, total),
             }
