@@ -31,6 +31,7 @@ from hdnd.councils.units import load_units
 from hdnd.portal.services import portal_install
 
 from .activity import load_activity
+from .briefing import load_briefing
 from .oversight import load_oversight
 from .people import NameMaker
 from .voters import load_voters
@@ -249,6 +250,7 @@ def load_demo():
             "tổ chức của Hội đồng nhân dân huyện và 17 xã, thị trấn.</p>"
         ),
     )
+    load_briefing(actor=admin, district_council=district_council, commune_councils=commune_councils)
     kim_lu = next(c for c in commune_councils if c.unit.code == "02158")
     accounts = [
         (_user("vanphong.nari", "Văn phòng", "HĐND huyện Na Rì"), district_council, Role.SECRETARIAT),

@@ -46,3 +46,29 @@ class HomePage(Page):
                 }
             )
         return rows
+
+
+class ArticlePage(Page):
+    """A news article of a council's portal, e.g. the account of a briefing."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("council")
+    )
+    date = models.DateField(_("date"))
+    intro = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"))
+    briefing = models.ForeignKey(
+        "reports.Briefing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("briefing"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["portal.HomePage"]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")

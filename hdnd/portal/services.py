@@ -1,9 +1,14 @@
 """Setting up a council's portal."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from .models import HomePage
+from hdnd.councils.services import unit_title
+
+from .models import ArticlePage, HomePage
 
 
 def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
@@ -27,3 +32,48 @@ def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
         ):
             previous_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
     return home
+
+
+def _paragraphs(lines):
+    return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def article_draft_from_briefing(*, actor, briefing):
+    """Drafts the portal's news article on a briefing — its opening, the figures as they stood
+    and the conclusions — unpublished, for the secretariat to edit and a leader to publish."""
+    existing = ArticlePage.objects.filter(briefing=briefing).first()
+    if existing is not None:
+        return existing
+    home = HomePage.objects.filter(council=briefing.council).first()
+    if home is None:
+        raise ValidationError(_("This council has no portal yet: set up its home page first."))
+    chairs = "; ".join(_lines(briefing.chairs))
+    host = f"Thường trực HĐND {unit_title(briefing.council.unit)}"
+    opening = f"Ngày {briefing.held_on:%d/%m/%Y}, {host} tổ chức {briefing.title[0].lower()}{briefing.title[1:]}"
+    opening += f" tại {briefing.place}." if briefing.place else "."
+    if chairs:
+        opening += f" {chairs} chủ trì hội nghị."
+    participants = _lines(briefing.participants)
+    if participants:
+        opening += f" Dự hội nghị có {'; '.join(participants)}."
+    body = _paragraphs([opening, *briefing.figures.get("paragraphs", [])])
+    if briefing.conclusions:
+        body += _paragraphs(_lines(briefing.conclusions))
+    with transaction.atomic():
+        article = ArticlePage(
+            title=briefing.title,
+            slug=f"giao-ban-{briefing.pk}-{briefing.held_on:%Y%m%d}",
+            council=briefing.council,
+            date=briefing.held_on,
+            intro=opening,
+            body=body,
+            briefing=briefing,
+            live=False,
+        )
+        home.add_child(instance=article)
+        article.save_revision(user=actor, log_action=True)
+    return article

@@ -23,6 +23,7 @@ from hdnd.oversight.factories import (
 )
 from hdnd.petitions.factories import VoterMeetingFactory, VoterPetitionFactory
 from hdnd.reception.factories import CaseFactory, ReceptionScheduleFactory
+from hdnd.reports.factories import BriefingFactory
 from hdnd.resolutions.factories import ResolutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,7 @@ def records_of(council):
         VoterPetitionFactory(session=session),
         ReceptionScheduleFactory(council=council),
         CaseFactory(council=council),
+        BriefingFactory(council=council),
     ]
     return [*records, session, resolution, *oversight, *voters, CouncilRoleFactory(council=council)]
 
@@ -95,6 +97,7 @@ EXTRA_OBJECT_VIEWS = {
     "oversight.Questioning": ["commitments"],
     "oversight.AccountabilityHearing": ["commitments"],
     "petitions.VoterPetition": [("step", "classify"), "merge"],
+    "reports.Briefing": ["figures"],
 }
 
 
@@ -133,6 +136,7 @@ def test_every_council_model_has_a_scoped_viewset():
         "petitions.VoterPetition",
         "reception.ReceptionSchedule",
         "reception.Case",
+        "reports.Briefing",
     } <= models
 
 

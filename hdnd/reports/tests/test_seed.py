@@ -113,3 +113,30 @@ def test_a_commune_cannot_report_on_the_district(client, na_ri):
         reverse("report:records"), {**SEED_QUERY, "council": na_ri.pk, "figure": "resolutions", "level": "district"}
     )
     assert response.status_code == 404
+
+
+def test_the_briefing_of_22_10_2024_keeps_its_figures_and_has_its_article(na_ri):
+    from hdnd.portal.models import ArticlePage
+    from hdnd.reports.models import Briefing
+    from hdnd.resolutions.models import Resolution
+
+    briefing = Briefing.objects.get(council=na_ri, held_on=datetime.date(2024, 10, 22))
+    assert briefing.figures["paragraphs"][0].startswith("Tổ chức 73 kỳ họp trong đó cấp huyện 07 kỳ")
+    Resolution.objects.filter(council=na_ri).first().delete()  # a later change to the records
+    briefing.refresh_from_db()
+    assert "ban hành 33 Nghị quyết" in briefing.figures["paragraphs"][0]
+    article = ArticlePage.objects.get(briefing=briefing)
+    assert article.live
+    assert "Tổ chức 73 kỳ họp" in article.body and "lần thứ Ba nhiệm kỳ 2021-2026" in article.title
+
+
+def test_a_past_briefings_figures_cannot_be_counted_again(client, na_ri):
+    from hdnd.reports.models import Briefing
+
+    client = _signed_in(client, "vanphong.nari")
+    briefing = Briefing.objects.get(council=na_ri)
+    before = briefing.figures["computed_at"]
+    response = client.post(reverse("briefing:figures", args=[briefing.pk]), follow=True)
+    assert "Hội nghị đã diễn ra" in response.content.decode()
+    briefing.refresh_from_db()
+    assert briefing.figures["computed_at"] == before
