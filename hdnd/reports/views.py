@@ -20,6 +20,7 @@ from hdnd.core.documents import document_response
 from hdnd.councils.models import Council
 
 from . import exports
+from .charts import charts
 from .narrative import narrative
 from .rows import LEVEL_LABELS, ROWS, table
 from .statistics import FIGURES, LEVELS, Scope, figures, records
@@ -122,6 +123,7 @@ def report(request):
                 "levels": [LEVEL_LABELS[level] for level in result.levels],
                 "lines": lines,
                 "query": query,
+                "charts": charts(result),
             }
         )
     return TemplateResponse(request, "reports/report.html", context)

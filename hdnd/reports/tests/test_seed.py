@@ -70,6 +70,7 @@ def test_report_screen_says_it_and_links_each_figure_to_its_records(client, na_r
     client = _signed_in(client, "vanphong.nari")
     html = client.get(reverse("report:index"), {**SEED_QUERY, "council": na_ri.pk}).content.decode()
     assert "Tổ chức 73 kỳ họp trong đó cấp huyện 07 kỳ" in html
+    assert html.count("<svg") >= 3 and 'aria-label="Kỳ họp và nghị quyết theo tháng"' in html
     response = client.get(
         reverse("report:records"),
         {**SEED_QUERY, "council": na_ri.pk, "figure": "resolutions", "level": "district", "key": ""},
