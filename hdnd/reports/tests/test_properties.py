@@ -94,5 +94,4 @@ class FigureProperties(TestCase):
         second = figures(Scope(councils[0], cut + datetime.timedelta(days=1), end))
         for name in ("sessions", "resolutions", "missions"):
             for kind in (None, "regular", "normative", "survey"):
-                total = lambda r, n=name, k=kind: r.total(n) if k is None else r.total_of(n, k)
-                assert total(whole) == total(first) + total(second)
+                assert _count(whole, name, kind) == _count(first, name, kind) + _count(second, name, kind)
