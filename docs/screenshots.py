@@ -88,6 +88,19 @@ def main():
                 ],
                 check=True,
             )
+        tall = browser.new_page(viewport={"width": 1280, "height": 2000}, locale="vi-VN")
+        sign_in(tall, "vanphong.nari")
+        na_ri = (
+            tall.eval_on_selector("#id_council", "s => [...s.options].find(o => o.text.endsWith('Na Rì')).value")
+            if tall.goto(f"{BASE}/quan-tri/bao-cao/")
+            else None
+        )
+        tall.goto(f"{BASE}/quan-tri/bao-cao/?council={na_ri}&period=10&year=2024&beneath=on")
+        tall.wait_for_load_state("networkidle")
+        tall.screenshot(path=OUT / "report-na-ri-2024.png")
+        page.goto(f"{BASE}/quan-tri/theo-doi-kien-nghi/")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / "follow-up-board.png")
         browser.close()
 
 
