@@ -1,10 +1,10 @@
 """Excel in and out, for secretariats that keep their records in spreadsheets.
 
 In: an XLSX or CSV file (UTF-8, or the Windows-1258 / Windows-1252 encodings of older tools) is
-read row by row — never whole — against a list of `Column`s. `SpreadsheetImport.check()` reads
-every row and returns each bad row's number, column and what is wrong, in Vietnamese; only when
-nothing is wrong does the caller read the rows again with `rows()` and save them, all in one
-transaction. `template_workbook()` gives the file to fill in.
+read once, row by row — never whole — against a list of `Column`s. `SpreadsheetImport.run()`
+saves the rows in batches inside one transaction; if any row is wrong it lists each bad row's
+number, column and what is wrong, in Vietnamese, and nothing is kept. `template_workbook()` gives
+the file to fill in.
 
 Out: `neutralise()` keeps a cell that begins with =, +, - or @ from being run as a formula.
 """
@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -201,8 +202,10 @@ class SpreadsheetImport:
                 workbook = load_workbook(self.uploaded, read_only=True, data_only=True)
             except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
                 self._refuse(_("The Excel file cannot be opened: it may be damaged. Save it again and retry."))
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # else openpyxl may read the whole sheet first to size it
             try:
-                yield from workbook.worksheets[0].iter_rows(values_only=True)
+                yield from sheet.iter_rows(values_only=True)
             finally:
                 workbook.close()
         else:
@@ -271,26 +274,33 @@ class SpreadsheetImport:
                     errors.append(RowError(number, column.header, str(exc)))
             yield number, cleaned, errors
 
-    def check(self, row_check=None):
-        """Reads every row; returns the number of rows, or raises ImportRefused listing the bad ones.
-        `row_check(cleaned)` may return further (column, message) pairs for a row."""
-        errors, total, count = [], 0, 0
-        for number, cleaned, row_errors in self._parsed():
-            count += 1
-            if not row_errors and row_check is not None:
-                row_errors = [RowError(number, col, msg) for col, msg in row_check(cleaned)]
-            total += len(row_errors)
-            if len(errors) < ERRORS_SHOWN:
-                errors.extend(row_errors[: ERRORS_SHOWN - len(errors)])
-        if total:
-            raise ImportRefused(errors, total)
-        if not count:
-            self._refuse(_("The file has headings but no rows of data."))
+    def run(self, save, *, row_check=None, batch_size=2000):
+        """Reads the file once, row by row, handing the clean rows to `save(rows)` in batches, all
+        inside one transaction. If any row is wrong, reading goes on to list every problem, then
+        ImportRefused is raised and nothing saved stays. `row_check(cleaned)` may return further
+        (column, message) pairs for a row. Returns the number of rows read."""
+        errors, total, count, batch = [], 0, 0, []
+        with transaction.atomic():
+            for number, cleaned, row_errors in self._parsed():
+                count += 1
+                if not row_errors and row_check is not None:
+                    row_errors = [RowError(number, col, msg) for col, msg in row_check(cleaned)]
+                if row_errors:
+                    total += len(row_errors)
+                    if len(errors) < ERRORS_SHOWN:
+                        errors.extend(row_errors[: ERRORS_SHOWN - len(errors)])
+                elif not total:  # once a row is wrong nothing will be kept: only look further
+                    batch.append(cleaned)
+                    if len(batch) >= batch_size:
+                        save(batch)
+                        batch = []
+            if total:
+                raise ImportRefused(errors, total)
+            if not count:
+                self._refuse(_("The file has headings but no rows of data."))
+            if batch:
+                save(batch)
         return count
-
-    def rows(self):
-        for _number, cleaned, _errors in self._parsed():
-            yield cleaned
 
 
 # --- the template to fill in ---------------------------------------------------------------

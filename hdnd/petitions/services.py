@@ -121,22 +121,22 @@ def _imported_status(row):
 
 def petitions_import(*, actor, session, uploaded, encoding="auto"):
     """Imports the petitions collected for `session` from an XLSX or CSV file: every row is
-    checked first, then all are saved or none. Rows already imported (same text and area for
+    checked, and all are saved or none. Rows already imported (same text and area for
     the same session) are skipped. Returns (created, skipped)."""
     table = SpreadsheetImport(uploaded, petition_columns(), encoding=encoding)
-    table.check(row_check=row_problems)
     known = set(
         VoterPetition.objects.filter(council=session.council, session=session)
         .exclude(fingerprint="")
         .values_list("fingerprint", flat=True)
     )
-    created = skipped = 0
-    with transaction.atomic():
+    counts = {"created": 0, "skipped": 0}
+
+    def save(rows):
         batch = []
-        for row in table.rows():
+        for row in rows:
             key = fingerprint(session.pk, row)
             if key in known:
-                skipped += 1
+                counts["skipped"] += 1
                 continue
             known.add(key)
             petition = VoterPetition(
@@ -149,11 +149,10 @@ def petitions_import(*, actor, session, uploaded, encoding="auto"):
             )
             petition.normalize_text_fields()
             batch.append(petition)
-            if len(batch) >= IMPORT_BATCH:
-                created += _save_batch(batch, actor)
-                batch = []
-        created += _save_batch(batch, actor)
-    return created, skipped
+        counts["created"] += _save_batch(batch, actor)
+
+    table.run(save, row_check=row_problems, batch_size=IMPORT_BATCH)
+    return counts["created"], counts["skipped"]
 
 
 TEXT_FIELDS = ("text", "area", "field", "competent_level", "competent_body", "answer")

@@ -16,8 +16,8 @@ TEXT_FIELDS = ("citizen_address", "id_document", "handled_before_by", "forwarded
 
 
 def cases_import(*, actor, council, uploaded, encoding="auto"):
-    """Imports register entries into `council`'s register. Every row is checked first, then all
-    are saved or none; entries already there (same day, name and content) are skipped. Entries
+    """Imports register entries into `council`'s register. Every row is checked and all are saved
+    or none; entries already there (same day, name and content) are skipped. Entries
     without a number get the next numbers of their year. Returns (created, skipped)."""
     table = SpreadsheetImport(uploaded, case_columns(), encoding=encoding)
     known = set(Case.objects.filter(council=council).exclude(fingerprint="").values_list("fingerprint", flat=True))
@@ -38,43 +38,49 @@ def cases_import(*, actor, council, uploaded, encoding="auto"):
             used.add(number)
         return row_problems(row)
 
-    table.check(row_check=problems)
-    created = skipped = 0
+    counts = {"created": 0, "skipped": 0}
     with transaction.atomic():
         Council.objects.select_for_update().get(pk=council.pk)  # one import numbers a register at a time
         last = dict(
             Case.objects.filter(council=council).values("year").annotate(m=Max("number")).values_list("year", "m")
         )
-        batch = []
-        for row in table.rows():
-            key = fingerprint(council.pk, row)
-            if key in known:
-                skipped += 1
-                continue
-            known.add(key)
-            year = row["received_on"].year
-            number = row["number"] or (last.get(year) or 0) + 1
-            last[year] = max(last.get(year) or 0, number)
-            case = Case(
-                council=council,
-                fingerprint=key,
-                year=year,
-                number=number,
-                received_on=row["received_on"],
-                citizen_name=row["citizen_name"],
-                content=row["content"],
-                kind=row["kind"],
-                handling=row["handling"],
-                people_count=row["people_count"] or 1,
-                **{name: row[name] or "" for name in TEXT_FIELDS},
-            )
-            case.normalize_text_fields()
-            batch.append(case)
-            if len(batch) >= IMPORT_BATCH:
-                created += _save_batch(batch, actor)
-                batch = []
-        created += _save_batch(batch, actor)
-    return created, skipped
+
+        def save(rows):
+            batch = []
+            for row in rows:
+                key = fingerprint(council.pk, row)
+                if key in saved:
+                    counts["skipped"] += 1
+                    continue
+                saved.add(key)
+                year = row["received_on"].year
+                number = row["number"]
+                if not number:  # the next free number of the year, clear of those the file gives
+                    number = (last.get(year) or 0) + 1
+                    while (year, number) in used:
+                        number += 1
+                    used.add((year, number))
+                last[year] = max(last.get(year) or 0, number)
+                case = Case(
+                    council=council,
+                    fingerprint=key,
+                    year=year,
+                    number=number,
+                    received_on=row["received_on"],
+                    citizen_name=row["citizen_name"],
+                    content=row["content"],
+                    kind=row["kind"],
+                    handling=row["handling"],
+                    people_count=row["people_count"] or 1,
+                    **{name: row[name] or "" for name in TEXT_FIELDS},
+                )
+                case.normalize_text_fields()
+                batch.append(case)
+            counts["created"] += _save_batch(batch, actor)
+
+        saved = set(known)
+        table.run(save, row_check=problems, batch_size=IMPORT_BATCH)
+    return counts["created"], counts["skipped"]
 
 
 def _save_batch(batch, actor):

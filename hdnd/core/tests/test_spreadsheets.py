@@ -18,6 +18,8 @@ from hdnd.core.spreadsheets import (
     text,
 )
 
+pytestmark = pytest.mark.django_db
+
 COLUMNS = [
     Column("Họ và tên", "name", text(50)),
     Column("Ngày tiếp", "day", date),
@@ -40,9 +42,9 @@ def csv_file(content, encoding):
 
 
 def read(uploaded, **kwargs):
-    table = SpreadsheetImport(uploaded, COLUMNS, **kwargs)
-    table.check()
-    return list(table.rows())
+    rows = []
+    SpreadsheetImport(uploaded, COLUMNS, **kwargs).run(rows.extend)
+    return rows
 
 
 def test_xlsx_rows_with_real_dates_and_labels_without_diacritics():
@@ -144,3 +146,16 @@ def test_the_template_has_the_headings_an_example_and_drop_downs():
     assert [c.value for c in sheet[1]] == ["Họ và tên", "Ngày tiếp", "Số người", "Loại"]
     assert sheet.data_validations.dataValidation[0].formula1 == '"Khiếu nại,Phản ánh"'
     assert workbook.worksheets[1].max_row == 1 + len(COLUMNS)
+
+
+def test_rows_saved_before_a_bad_row_do_not_stay():
+    from django.contrib.auth.models import Group
+
+    uploaded = xlsx([["Họ và tên", "Ngày tiếp"], ["Một", "01/02/2024"], ["Hai", "02/02/2024"], ["Ba", "31/02/2024"]])
+
+    def save(rows):
+        Group.objects.bulk_create([Group(name=row["name"]) for row in rows])
+
+    with pytest.raises(ImportRefused):
+        SpreadsheetImport(uploaded, COLUMNS).run(save, batch_size=1)
+    assert not Group.objects.filter(name__in=["Một", "Hai"]).exists()
