@@ -442,6 +442,7 @@ class Questioning(SearchableModel):
         verbose_name = _("questioning")
         verbose_name_plural = _("questionings")
         ordering = ["-asked_on", "topic", "pk"]
+        indexes = [models.Index(fields=["council", "asked_on"])]
 
     def __str__(self):
         return _("%(delegate)s questions %(respondent)s: %(topic)s") % {

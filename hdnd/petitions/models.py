@@ -71,6 +71,7 @@ class VoterMeeting(SearchableModel):
         verbose_name = _("voter meeting")
         verbose_name_plural = _("voter meetings")
         ordering = ["-held_on", "pk"]
+        indexes = [models.Index(fields=["council", "held_on"])]
 
     def __str__(self):
         return f"{dmy(self.held_on)} – {self.place}"
@@ -235,7 +236,7 @@ class VoterPetition(SearchableModel):
         verbose_name = _("voter petition")
         verbose_name_plural = _("voter petitions")
         ordering = ["-received_on", "pk"]
-        indexes = [models.Index(fields=["council", "fingerprint"])]
+        indexes = [models.Index(fields=["council", "fingerprint"]), models.Index(fields=["council", "received_on"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(forwarded_on__isnull=True) | Q(deadline__isnull=True) | Q(deadline__gte=F("forwarded_on")),

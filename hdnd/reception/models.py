@@ -35,6 +35,7 @@ class ReceptionSchedule(TimeStampedModel):
         verbose_name = _("reception schedule")
         verbose_name_plural = _("reception schedules")
         ordering = ["-day", "starts_at", "pk"]
+        indexes = [models.Index(fields=["council", "day"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(starts_at__isnull=True) | Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
@@ -103,7 +104,7 @@ class Case(SearchableModel):
         verbose_name = _("case")
         verbose_name_plural = _("reception register")
         ordering = ["-received_on", "-number"]
-        indexes = [models.Index(fields=["council", "fingerprint"])]
+        indexes = [models.Index(fields=["council", "fingerprint"]), models.Index(fields=["council", "received_on"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "year", "number"],

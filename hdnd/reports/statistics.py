@@ -77,7 +77,11 @@ def _missions(scope):
 
 def _recommendations(scope):
     """Recommendations of the missions begun in the period; overdue as the period ends."""
-    return Recommendation.objects.filter(mission__in=_missions(scope).values("pk")).annotate(
+    return (
+        Recommendation.objects.filter(mission__council_id__in=scope.council_ids())
+        .annotate(begun=Coalesce("mission__decision_date", "mission__planned_start"))
+        .filter(begun__gte=scope.start, begun__lte=scope.end)
+    ).annotate(
         outcome=_case(
             ("done", Q(status="done")),
             ("dropped", Q(status="dropped")),
