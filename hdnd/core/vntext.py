@@ -7,6 +7,8 @@ import unicodedata
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _FOLD_D = str.maketrans({"\u0110": "D", "\u0111": "d"})
 _SPACES = re.compile(r"\s+")
+#: Combining marks: once a Vietnamese text is decomposed, its tone and vowel marks all fall here.
+_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def nfc(text):
@@ -24,6 +26,5 @@ def fold(text):
     """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", nfc(text).translate(_FOLD_D))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped).strip().lower()
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_LOOKALIKES).translate(_FOLD_D))
+    return _SPACES.sub(" ", _MARKS.sub("", decomposed)).strip().lower()

@@ -124,21 +124,20 @@ def petitions_import(*, actor, session, uploaded, encoding="auto"):
     checked, and all are saved or none. Rows already imported (same text and area for
     the same session) are skipped. Returns (created, skipped)."""
     table = SpreadsheetImport(uploaded, petition_columns(), encoding=encoding)
-    known = set(
-        VoterPetition.objects.filter(council=session.council, session=session)
-        .exclude(fingerprint="")
-        .values_list("fingerprint", flat=True)
-    )
+    imported = VoterPetition.objects.filter(council=session.council, session=session)
     counts = {"created": 0, "skipped": 0}
 
     def save(rows):
+        # Duplicates are looked up batch by batch (earlier batches of this file are saved by
+        # then), so memory does not grow with the file.
+        keyed = [(fingerprint(session.pk, row), row) for row in rows]
+        seen = set(imported.filter(fingerprint__in=[key for key, _ in keyed]).values_list("fingerprint", flat=True))
         batch = []
-        for row in rows:
-            key = fingerprint(session.pk, row)
-            if key in known:
+        for key, row in keyed:
+            if key in seen:
                 counts["skipped"] += 1
                 continue
-            known.add(key)
+            seen.add(key)
             petition = VoterPetition(
                 council=session.council,
                 session=session,
