@@ -76,6 +76,7 @@ BOUNDED_RATIO = 1.5  # the 50,000-row peak may be at most this many times the 10
 PROVINCE_CODE, DISTRICT_CODE, COMMUNE_CODE = "96", "996", "96001"
 SESSION_START = datetime.date(2024, 7, 10)
 BAD_DATE = "31/02/2024"
+LOCK_KEY = 7_245_031  # PostgreSQL advisory lock held by a run: two runs at once would delete each other's sessions
 
 HEADERS = [column.header for column in petition_columns()]
 HAMLETS = [
@@ -240,7 +241,8 @@ ANSWERS = [
 
 
 def ensure_database():
-    """On PostgreSQL creates the database when it is missing; migrates in any case."""
+    """On PostgreSQL creates the database when it is missing and waits for any other run using it
+    to end; migrates in any case."""
     db = settings.DATABASES["default"]
     if "postgresql" in db["ENGINE"]:
         import psycopg
@@ -253,6 +255,11 @@ def ensure_database():
             if not exists:
                 admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
                 print(f"created database {db['NAME']}")
+        with connection.cursor() as cursor:  # held by this connection until the run ends
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
+            if not cursor.fetchone()[0]:
+                print(f"another run of this benchmark is using {db['NAME']}: waiting for it to end")
+                cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
     call_command("migrate", verbosity=0)
 
 
