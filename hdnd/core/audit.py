@@ -8,6 +8,7 @@ through these functions — from the back office, an import, a command or (later
 from django.db import models, transaction
 from wagtail.log_actions import log
 
+from .bulk import insert_many
 from .dates import vn_date
 
 CREATE, EDIT, DELETE = "hdnd.create", "hdnd.edit", "hdnd.delete"
@@ -73,8 +74,15 @@ def audit_bulk(instances, action, *, actor):
         )
         for instance in instances
     ]
-    ModelLogEntry.objects.bulk_create(entries, batch_size=1000)
+    insert_many(ModelLogEntry, entries)
     return len(entries)
+
+
+def audited_insert_many(model, instances, *, actor):
+    """Saves new records in bulk (an import's batch) with one audit entry each; returns how many."""
+    instances = insert_many(model, instances)
+    audit_bulk(instances, CREATE, actor=actor)
+    return len(instances)
 
 
 def audited_save(instance, *, actor, created, changes=None, save_m2m=None):

@@ -45,7 +45,10 @@ class SearchableModel(TimeStampedModel):
 
     def normalize_text_fields(self):
         super().normalize_text_fields()
-        self.search_text = fold(" ".join(str(getattr(self, name) or "") for name in self.search_source_fields))
+        # Folded field by field (the same text as folding them joined), so that a text just
+        # folded for another purpose — an import's duplicate check — is not folded again.
+        folded = (fold(str(getattr(self, name) or "")) for name in self.search_source_fields)
+        self.search_text = " ".join(part for part in folded if part)
 
 
 def folded_search(queryset, query, field="search_text"):

@@ -58,7 +58,7 @@ def petition_columns():
 
 def fingerprint(session_id, row):
     """The same petition of the same session, whatever the spelling of its diacritics or spaces."""
-    key = "|".join([str(session_id), " ".join(fold(row["text"]).split()), " ".join(fold(row["area"] or "").split())])
+    key = "|".join([str(session_id), fold(row["text"]), fold(row["area"] or "")])
     return hashlib.sha256(key.encode()).hexdigest()
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hdnd.core.audit import CREATE, EDIT, audit, audit_bulk, audited_save
+from hdnd.core.audit import EDIT, audit, audited_insert_many, audited_save
 from hdnd.core.spreadsheets import SpreadsheetImport
 from hdnd.core.uploads import validate_document
 
@@ -148,18 +148,10 @@ def petitions_import(*, actor, session, uploaded, encoding="auto"):
             )
             petition.normalize_text_fields()
             batch.append(petition)
-        counts["created"] += _save_batch(batch, actor)
+        counts["created"] += audited_insert_many(VoterPetition, batch, actor=actor)
 
     table.run(save, row_check=row_problems, batch_size=IMPORT_BATCH)
     return counts["created"], counts["skipped"]
 
 
 TEXT_FIELDS = ("text", "area", "field", "competent_level", "competent_body", "answer")
-
-
-def _save_batch(batch, actor):
-    if not batch:
-        return 0
-    VoterPetition.objects.bulk_create(batch)
-    audit_bulk(batch, CREATE, actor=actor)
-    return len(batch)

@@ -63,8 +63,8 @@ def fingerprint(council_id, row):
         [
             str(council_id),
             row["received_on"].isoformat(),
-            " ".join(fold(row["citizen_name"]).split()),
-            " ".join(fold(row["content"]).split()),
+            fold(row["citizen_name"]),
+            fold(row["content"]),
         ]
     )
     return hashlib.sha256(key.encode()).hexdigest()

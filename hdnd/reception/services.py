@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from hdnd.core.audit import CREATE, audit_bulk
+from hdnd.core.audit import audited_insert_many
 from hdnd.core.spreadsheets import SpreadsheetImport
 from hdnd.councils.models import Council
 
@@ -76,16 +76,8 @@ def cases_import(*, actor, council, uploaded, encoding="auto"):
                 )
                 case.normalize_text_fields()
                 batch.append(case)
-            counts["created"] += _save_batch(batch, actor)
+            counts["created"] += audited_insert_many(Case, batch, actor=actor)
 
         saved = set(known)
         table.run(save, row_check=problems, batch_size=IMPORT_BATCH)
     return counts["created"], counts["skipped"]
-
-
-def _save_batch(batch, actor):
-    if not batch:
-        return 0
-    Case.objects.bulk_create(batch)
-    audit_bulk(batch, CREATE, actor=actor)
-    return len(batch)

@@ -28,3 +28,16 @@ def test_fold_matches_both_tone_placements():
 
 def test_fold_collapses_spaces():
     assert fold("  Hội   đồng\tnhân dân ") == "hoi dong nhan dan"
+
+
+def test_fold_reads_what_it_is_given_as_text():
+    assert fold(None) == fold("") == ""
+    assert fold(2024) == "2024"
+    assert fold(True) == "true"
+    assert fold(1) == "1"  # not the memo of an equal value of another type
+
+
+def test_folding_fields_one_by_one_gives_the_folded_whole():
+    # SearchableModel folds its fields one at a time and joins them.
+    parts = ["  Đề nghị   sửa\tđường ", "", "   ", unicodedata.normalize("NFD", "Thôn Nà Làng")]
+    assert " ".join(p for p in map(fold, parts) if p) == fold(" ".join(parts))
