@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -71,6 +72,8 @@ class Session(SearchableModel, ClusterableModel):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["council__unit__level_rank", "council__unit__code", "-term__start_date", "-number"]
+        # The report counts a council's sessions by the day they began (or were planned to).
+        indexes = [models.Index(F("council"), Coalesce("actual_start", "planned_start"), name="meetings_session_began")]
         constraints = [
             models.UniqueConstraint(
                 fields=["term", "number"],

@@ -275,6 +275,14 @@ class Mission(SearchableModel, ClusterableModel):
         verbose_name = _("supervision or survey mission")
         verbose_name_plural = _("supervision and survey missions")
         ordering = ["-planned_start", "-pk"]
+        # The report counts a council's missions by the day they began (see begun_between).
+        indexes = [
+            models.Index(
+                models.F("council"),
+                models.functions.Coalesce("decision_date", "planned_start"),
+                name="oversight_mission_begun",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_end__isnull=True) | Q(planned_end__gte=models.F("planned_start")),
@@ -494,6 +502,7 @@ class AccountabilityHearing(SearchableModel):
         verbose_name = _("accountability hearing")
         verbose_name_plural = _("accountability hearings")
         ordering = ["-held_on", "pk"]
+        indexes = [models.Index(fields=["council", "held_on"])]
 
     def __str__(self):
         return f"{dmy(self.held_on)}: {self.topic}"

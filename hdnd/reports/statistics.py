@@ -1,9 +1,9 @@
 """The figures of a council — alone or with every council beneath it — for a period, by level.
 
 Every figure is a count of records: `FIGURES` names, for each, the records behind it (a queryset
-of the scope and period) and how they break down. `figures(scope)` counts them all in one grouped
-query per figure; `records(scope, name, level, key)` gives the very rows a figure counted, so a
-click on "33" lists the 33 resolutions.
+of the scope and period) and how they break down. `figures(scope)` counts them all in one query,
+grouped by level and breakdown; `records(scope, name, level, key)` gives the very rows a figure
+counted, so a click on "33" lists the 33 resolutions.
 """
 
 import datetime
@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from hdnd.councils.models import AdministrativeUnit, Council, Level
 from hdnd.meetings.models import Session
@@ -34,24 +34,37 @@ class Scope:
     end: datetime.date
     beneath: bool = True
 
+    def unit_levels(self):
+        """{unit id: level} of the council's unit and, when asked, every unit beneath it that
+        existed in the period — one query per level walked down."""
+        if not hasattr(self, "_unit_levels"):
+            unit = self.council.unit
+            levels = {unit.pk: unit.level}
+            frontier = [unit.pk] if self.beneath and unit.level != Level.COMMUNE else []
+            while frontier:
+                found = dict(
+                    AdministrativeUnit.objects.filter(parent_id__in=frontier, valid_from__lte=self.end)
+                    .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.start))
+                    .values_list("pk", "level")
+                )
+                levels.update(found)
+                frontier = [pk for pk, level in found.items() if level != Level.COMMUNE]
+            object.__setattr__(self, "_unit_levels", levels)
+        return self._unit_levels
+
     def unit_ids(self):
-        """The council's unit and, when asked, every unit beneath it that existed in the period."""
-        ids = {self.council.unit_id}
-        frontier = ids
-        while self.beneath and frontier:
-            frontier = set(
-                AdministrativeUnit.objects.filter(parent_id__in=frontier, valid_from__lte=self.end)
-                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.start))
-                .values_list("pk", flat=True)
-            )
-            ids |= frontier
-        return ids
+        return set(self.unit_levels())
+
+    def council_levels(self):
+        """{council id: level} of the councils of the scope."""
+        if not hasattr(self, "_council_levels"):
+            units = self.unit_levels()
+            councils = Council.objects.filter(unit_id__any=units).values_list("pk", "unit_id")
+            object.__setattr__(self, "_council_levels", {pk: units[unit_id] for pk, unit_id in councils})
+        return self._council_levels
 
     def council_ids(self):
-        if not hasattr(self, "_council_ids"):
-            ids = set(Council.objects.filter(unit_id__in=self.unit_ids()).values_list("pk", flat=True))
-            object.__setattr__(self, "_council_ids", ids)
-        return self._council_ids
+        return set(self.council_levels())
 
 
 # --- the records behind each figure ------------------------------------------------------------
@@ -59,7 +72,7 @@ class Scope:
 
 def _sessions(scope):
     return (
-        Session.objects.filter(council_id__in=scope.council_ids())
+        Session.objects.filter(council_id__any=scope.council_ids())
         .annotate(day=Coalesce("actual_start", "planned_start"))
         .filter(day__gte=scope.start, day__lte=scope.end)
     )
@@ -67,21 +80,17 @@ def _sessions(scope):
 
 def _resolutions(scope):
     return Resolution.objects.filter(
-        council_id__in=scope.council_ids(), adopted_on__gte=scope.start, adopted_on__lte=scope.end
+        council_id__any=scope.council_ids(), adopted_on__gte=scope.start, adopted_on__lte=scope.end
     ).exclude(status=Status.DRAFT)
 
 
 def _missions(scope):
-    return Mission.objects.filter(council_id__in=scope.council_ids()).begun_between(scope.start, scope.end)
+    return Mission.objects.filter(council_id__any=scope.council_ids()).begun_between(scope.start, scope.end)
 
 
 def _recommendations(scope):
     """Recommendations of the missions begun in the period; overdue as the period ends."""
-    return (
-        Recommendation.objects.filter(mission__council_id__in=scope.council_ids())
-        .annotate(begun=Coalesce("mission__decision_date", "mission__planned_start"))
-        .filter(begun__gte=scope.start, begun__lte=scope.end)
-    ).annotate(
+    return Recommendation.objects.filter(mission__in=_missions(scope).values("pk")).annotate(
         outcome=_case(
             ("done", Q(status="done")),
             ("dropped", Q(status="dropped")),
@@ -93,19 +102,19 @@ def _recommendations(scope):
 
 def _questioning(scope):
     return Questioning.objects.filter(
-        council_id__in=scope.council_ids(), asked_on__gte=scope.start, asked_on__lte=scope.end
+        council_id__any=scope.council_ids(), asked_on__gte=scope.start, asked_on__lte=scope.end
     )
 
 
 def _hearings(scope):
     return AccountabilityHearing.objects.filter(
-        council_id__in=scope.council_ids(), held_on__gte=scope.start, held_on__lte=scope.end
+        council_id__any=scope.council_ids(), held_on__gte=scope.start, held_on__lte=scope.end
     )
 
 
 def _voter_meetings(scope):
     return VoterMeeting.objects.filter(
-        council_id__in=scope.council_ids(), held_on__gte=scope.start, held_on__lte=scope.end
+        council_id__any=scope.council_ids(), held_on__gte=scope.start, held_on__lte=scope.end
     )
 
 
@@ -115,7 +124,7 @@ def _petitions(scope):
     answered = Q(status__in=ANSWERED_STATUSES, answered_on__lte=scope.end)
     return (
         VoterPetition.objects.filter(
-            council_id__in=scope.council_ids(), received_on__gte=scope.start, received_on__lte=scope.end
+            council_id__any=scope.council_ids(), received_on__gte=scope.start, received_on__lte=scope.end
         )
         .exclude(status=PetitionStatus.MERGED)
         .annotate(
@@ -130,13 +139,13 @@ def _petitions(scope):
 
 def _reception_days(scope):
     return ReceptionSchedule.objects.filter(
-        council_id__in=scope.council_ids(), day__gte=scope.start, day__lte=scope.end
+        council_id__any=scope.council_ids(), day__gte=scope.start, day__lte=scope.end
     )
 
 
 def _cases(scope):
     return ReceptionCase.objects.filter(
-        council_id__in=scope.council_ids(), received_on__gte=scope.start, received_on__lte=scope.end
+        council_id__any=scope.council_ids(), received_on__gte=scope.start, received_on__lte=scope.end
     )
 
 
@@ -153,8 +162,16 @@ def _case(*whens, default):
 class Figure:
     records: object  # scope -> queryset
     breakdown: str | None = None  # the field the figure splits by
-    total: str | None = None  # a field summed instead of counting rows (voters attending)
+    value: object = None  # what is counted per council, when not the rows (an aggregate)
 
+
+#: Sittings with questioning: each session with questioning, and each day on which a council
+#: questioned outside a session (at a standing committee's meeting).
+SITTINGS = Count("session", distinct=True) + Count(
+    Concat(Cast("council_id", CharField()), Value(" "), Cast("asked_on", CharField())),
+    filter=Q(session__isnull=True),
+    distinct=True,
+)
 
 FIGURES = {
     "sessions": Figure(_sessions, "kind"),
@@ -162,9 +179,10 @@ FIGURES = {
     "missions": Figure(_missions, "kind"),
     "recommendations": Figure(_recommendations, "outcome"),
     "questioning": Figure(_questioning),
+    "sittings": Figure(_questioning, value=SITTINGS),
     "hearings": Figure(_hearings),
     "voter_meetings": Figure(_voter_meetings),
-    "voters": Figure(_voter_meetings, total="voters_count"),
+    "voters": Figure(_voter_meetings, value=Coalesce(Sum("voters_count"), 0)),
     "petitions": Figure(_petitions, "outcome"),
     "reception_days": Figure(_reception_days),
     "cases": Figure(_cases, "kind"),
@@ -186,8 +204,14 @@ class Counts:
 class Report:
     scope: Scope
     by_level: dict  # level -> figure name -> Counts
-    questioning_sittings: dict  # level -> number of sittings with questioning
     levels: list
+
+    @property
+    def questioning_sittings(self):
+        """{level: number of sittings with questioning}."""
+        return {
+            level: figures_["sittings"].total for level, figures_ in self.by_level.items() if "sittings" in figures_
+        }
 
     def level(self, level):
         return self.by_level.get(level, {})
@@ -202,37 +226,47 @@ class Report:
         return sum(self.get(level, name)[key] for level in self.levels)
 
 
-def _count(scope, figure):
-    """{level: Counts} for one figure, in one grouped query."""
-    queryset = figure.records(scope).order_by()
-    keys = [LEVEL_FIELD] + ([figure.breakdown] if figure.breakdown else [])
-    value = Coalesce(Sum(figure.total), 0) if figure.total else Count("pk")
-    result = defaultdict(Counts)
-    for row in queryset.values(*keys).annotate(n=value):
-        counts = result[row[LEVEL_FIELD]]
-        counts.total += row["n"]
-        if figure.breakdown:
-            counts.by[row[figure.breakdown]] = counts.by.get(row[figure.breakdown], 0) + row["n"]
-    return result
+def _level(scope):
+    """The level of a record's council, as a column: the scope knows its councils' levels, so
+    each query names them (the most numerous level being the rest) instead of joining units.
+    Every record counted is of a council of the scope (a recommendation's council is its
+    mission's: see Recommendation.clean)."""
+    councils = defaultdict(list)
+    for council, level in scope.council_levels().items():
+        councils[level].append(council)
+    *fewer, most = sorted(councils, key=lambda level: len(councils[level]))
+    return Case(
+        *(When(council_id__any=councils[level], then=Value(level)) for level in fewer),
+        default=Value(most),
+        output_field=CharField(),
+    )
+
+
+def _counted(scope, name, figure, level):
+    """The grouped query of one figure: rows of (name, level, breakdown key, n)."""
+    key = Cast(figure.breakdown, CharField()) if figure.breakdown else Value(None, output_field=CharField())
+    return (
+        figure.records(scope)
+        .order_by()
+        .annotate(figure=Value(name, output_field=CharField()), level=level, key=key)
+        .values("figure", "level", "key")
+        .annotate(n=figure.value or Count("pk"))
+        .values_list("figure", "level", "key", "n")
+    )
 
 
 def figures(scope):
+    """Every figure of the scope, by level, in one query (the figures' queries joined by UNION ALL)."""
+    level_column = _level(scope)
+    first, *others = (_counted(scope, name, figure, level_column) for name, figure in FIGURES.items())
     by_level = defaultdict(dict)
-    for name, figure in FIGURES.items():
-        for level, counts in _count(scope, figure).items():
-            by_level[level][name] = counts
-    sittings = defaultdict(set)
-    for level, council, session, asked_on in _questioning(scope).values_list(
-        LEVEL_FIELD, "council_id", "session_id", "asked_on"
-    ):
-        sittings[level].add((council, session) if session else (council, asked_on))
+    for name, level, key, n in first.union(*others, all=True):
+        counts = by_level[level].setdefault(name, Counts())
+        counts.total += n
+        if FIGURES[name].breakdown:
+            counts.by[key] = n
     levels = [level for level in LEVELS if level in by_level or level == scope.council.unit.level]
-    return Report(
-        scope=scope,
-        by_level=dict(by_level),
-        questioning_sittings={level: len(s) for level, s in sittings.items()},
-        levels=levels,
-    )
+    return Report(scope=scope, by_level=dict(by_level), levels=levels)
 
 
 def records(scope, name, level=None, key=None):

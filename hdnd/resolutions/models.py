@@ -165,6 +165,7 @@ class Resolution(SearchableModel):
             models.Index(fields=["council", "status", "-adopted_on"]),
             models.Index(fields=["council", "kind", "year", "number"]),
             models.Index(fields=["status", "field", "-adopted_on"]),
+            models.Index(fields=["council", "adopted_on"]),  # the report's resolutions of a period
         ]
 
     def __str__(self):
