@@ -17,15 +17,21 @@ $(VENV)/.installed-base: $(BIN)/python requirements/base.txt requirements/constr
 	$(BIN)/pip install --quiet -r requirements/base.txt -c requirements/constraints.txt
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed-base requirements/test.txt
+$(VENV)/.installed-test: $(VENV)/.installed-base requirements/test.txt node_modules/.installed
 	$(BIN)/pip install --quiet -r requirements/test.txt -c requirements/constraints.txt
+	@touch $@
+
+# axe-core, which the browser tests load into each page to check it against WCAG 2.1 AA.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Các phép thử trình duyệt cần npm (Node.js): cài gói nodejs và npm."; exit 1; }
+	npm ci --no-audit --no-fund --silent
 	@touch $@
 
 ## Set up and serve the demo (Na Rì district, 2024) on an embedded SQLite database.
 demo: $(VENV)/.installed-base
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) load_demo
+	PORT=$(PORT) DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) load_demo
 	@echo "Cổng thông tin: http://$(HOST):$(PORT)/   Trang quản trị: http://$(HOST):$(PORT)/quan-tri/"
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(MANAGE) runserver $(HOST):$(PORT)
 

@@ -38,6 +38,11 @@ def main():
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="vi-VN")
         phone.goto(f"{BASE}/")
         phone.screenshot(path=OUT / "portal-phone.png")
+        phone.click("text=Hoạt động HĐND >> nth=0")
+        phone.click("text=Hội nghị Giao ban giữa Thường trực HĐND huyện")
+        phone.click("button[data-reader=darker]")
+        phone.click("button[data-reader=darker]")
+        phone.screenshot(path=OUT / "portal-article-contrast.png")
 
         page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="vi-VN")
         sign_in(page, "vanphong.nari")

@@ -20,7 +20,8 @@ def env_list(name, default=""):
 INSECURE_SECRET_KEY = "django-insecure-hdnd-so-development-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", INSECURE_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# ".localhost": each commune's portal is a sub-domain of its district's or province's (DOMAIN.md §9).
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -1,5 +1,5 @@
 """The briefing of 22/10/2024 between the district's standing committee and the communes', as
-the seed article tells it — with the demo's fictional people — and its published article. The
+the seed article tells it — with the demo's fictional people (its article: `portal.py`). The
 figures are frozen from the records, as the system freezes any briefing's."""
 
 import datetime
@@ -8,7 +8,6 @@ from django.db import transaction
 
 from hdnd.councils.models import Body, Membership, Position
 from hdnd.oversight.models import TaskOwner
-from hdnd.portal.services import article_draft_from_briefing
 from hdnd.reports.models import Briefing, BriefingTask
 from hdnd.reports.services import briefing_figures_freeze
 
@@ -78,5 +77,3 @@ def load_briefing(*, actor, district_council, commune_councils):
                 ),
             ]
         )
-        article = article_draft_from_briefing(actor=actor, briefing=briefing)
-        article.get_latest_revision().publish(user=actor, skip_permission_checks=True)

@@ -6,6 +6,7 @@ petitions, reception schedules and the reception register). Idempotent: running 
 finds what exists and adds nothing twice."""
 
 import datetime
+import os
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -28,12 +29,13 @@ from hdnd.councils.models import (
 )
 from hdnd.councils.services import council_create, term_create
 from hdnd.councils.units import load_units
-from hdnd.portal.services import portal_install
+from hdnd.portal.services import portal_component_install, portal_install
 
 from .activity import load_activity
 from .briefing import load_briefing
 from .oversight import load_oversight
 from .people import NameMaker
+from .portal import load_portal
 from .voters import load_voters
 
 BAC_KAN, NA_RI = "06", "066"
@@ -216,6 +218,9 @@ def _user(username, first_name, last_name, superuser=False):
     return user
 
 
+DEMO_PORT = int(os.environ.get("PORT", "8000"))
+
+
 @transaction.atomic
 def load_demo():
     """Loads the units if needed, then the Na Rì organisation; returns the demo accounts."""
@@ -242,13 +247,14 @@ def load_demo():
     load_activity(actor=admin, district_council=district_council, commune_councils=commune_councils, chair_names=chairs)
     load_oversight(actor=admin, district_council=district_council, commune_councils=commune_councils)
     load_voters(actor=admin, district_council=district_council, commune_councils=commune_councils)
-    portal_install(
+    home = portal_install(
         actor=admin,
         council=district_council,
         intro=(
             "<p>Cổng thông tin của Hội đồng nhân dân huyện Na Rì, tỉnh Bắc Kạn, nhiệm kỳ 2021–2026: "
             "tổ chức của Hội đồng nhân dân huyện và 17 xã, thị trấn.</p>"
         ),
+        port=DEMO_PORT,  # links between the district's portal and Kim Lư's name the port `make demo` serves on
     )
     load_briefing(actor=admin, district_council=district_council, commune_councils=commune_councils)
     kim_lu = next(c for c in commune_councils if c.unit.code == "02158")
@@ -259,4 +265,6 @@ def load_demo():
     ]
     for user, council, role in accounts:
         council_role_grant(actor=admin, user=user, council=council, role=role)
+    load_portal(home=home, secretary=accounts[0][0], leader=accounts[1][0])
+    portal_component_install(actor=admin, council=kim_lu)  # xakimlu.localhost: a component of the district's
     return [admin] + [user for user, _, _ in accounts]

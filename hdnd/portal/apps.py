@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "hdnd.portal"
     label = "portal"
     verbose_name = _("Public portal")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - portal groups follow the council roles

@@ -1,16 +1,39 @@
-"""Wagtail pages of the public portal. The home page introduces the councils of the site."""
+"""Wagtail pages of the public portal: a council's home page, its news sections and their
+articles (each with its images, captioned and described for those who cannot see them, and its
+attached files)."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from hdnd.councils.models import Council, Delegate
 
 
-class HomePage(Page):
+class PortalPage(Page):
+    """What every page of a portal knows: its home page, the sections in the menu and the site's name."""
+
+    class Meta:
+        abstract = True
+
+    def portal_home(self):
+        if isinstance(self, HomePage):
+            return self
+        return HomePage.objects.ancestor_of(self).last()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.portal_home()
+        context.update(home=home, site_name=home.title if home else "", sections=home.sections() if home else [])
+        return context
+
+
+class HomePage(PortalPage):
     """A council portal's home page: its introduction and the councils it covers."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -20,6 +43,8 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("council"), FieldPanel("intro")]
     max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]  # each portal, or component of one, is a site of its own
+    subpage_types = ["portal.NewsIndexPage", "portal.ArticlePage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -34,6 +59,7 @@ class HomePage(Page):
             models.Q(pk=self.council.pk) | models.Q(unit__parent=unit) | models.Q(unit__parent__parent=unit)
         ).select_related("unit")
         today = timezone.localdate()
+        portals = {home.council_id: home for home in HomePage.objects.filter(council__in=councils).live()}
         rows = []
         for council in councils:
             term = council.terms.filter(start_date__lte=today).order_by("-start_date").first()
@@ -43,20 +69,54 @@ class HomePage(Page):
                     "council": council,
                     "term": term,
                     "delegates": Delegate.objects.in_office(council=council, on=on).count(),
+                    "portal": portals.get(council.pk) if council.pk != self.council_id else None,
                 }
             )
         return rows
 
+    def portal_above(self):
+        """The portal this one is a component of (a commune's: its district's or province's)."""
+        parent_unit = self.council.unit.parent_id if self.council else None
+        return HomePage.objects.filter(council__unit_id=parent_unit).live().first() if parent_unit else None
 
-class ArticlePage(Page):
+    def sections(self):
+        return NewsIndexPage.objects.child_of(self).live().public()
+
+    def latest_articles(self, count=6):
+        return ArticlePage.objects.descendant_of(self).live().public().order_by("-date", "-pk")[:count]
+
+
+class NewsIndexPage(PortalPage):
+    """A news section of a portal, e.g. "Hoạt động HĐND" or "Tin kỳ họp": its articles, newest first."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portal.ArticlePage"]
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("trang"))
+        return context
+
+
+class ArticlePage(PortalPage):
     """A news article of a council's portal, e.g. the account of a briefing."""
 
     council = models.ForeignKey(
         Council, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("council")
     )
-    date = models.DateField(_("date"))
-    intro = models.TextField(_("summary"), blank=True)
+    date = models.DateField(_("date"), help_text=_("Shown under the title as the date the article was updated."))
+    intro = models.TextField(_("summary"), blank=True, help_text=_("Shown in lists and when the link is shared."))
     body = RichTextField(_("body"))
+    author = models.CharField(_("author"), max_length=255, blank=True)
     briefing = models.ForeignKey(
         "reports.Briefing",
         on_delete=models.SET_NULL,
@@ -66,9 +126,77 @@ class ArticlePage(Page):
         verbose_name=_("briefing"),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("intro"), FieldPanel("body")]
-    parent_page_types = ["portal.HomePage"]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("author")], heading=_("Date and author")),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("images", label=_("images"), heading=_("Images")),
+        InlinePanel("attachments", label=_("attached files"), heading=_("Attached files")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["portal.HomePage", "portal.NewsIndexPage"]
+    subpage_types = []
 
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def section(self):
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, NewsIndexPage) else None
+
+    def related(self, count=5):
+        """The latest other articles of the same section (or portal)."""
+        return ArticlePage.objects.sibling_of(self, inclusive=False).live().public().order_by("-date", "-pk")[:count]
+
+    def first_image(self):
+        first = self.images.select_related("image").first()
+        return first.image if first else None
+
+
+class ArticleImage(Orderable):
+    """An image of an article, with its description for readers who cannot see it."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.PROTECT, related_name="+", verbose_name=_("image")
+    )
+    alt_text = models.CharField(
+        _("description of the image"),
+        max_length=255,
+        help_text=_("What the image shows, for readers who cannot see it (read aloud by screen readers)."),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class ArticleAttachment(Orderable):
+    """A file attached to an article: a resolution, a report, a programme."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("file")
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the file's own title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+
+    def label(self):
+        return self.title or self.document.title

@@ -3,12 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from hdnd.core.vntext import fold
+from hdnd.councils.models import Council
 from hdnd.councils.services import unit_title
 
 from .models import ArticlePage, HomePage
+from .permissions import portal_memberships_sync
 
 
 def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
@@ -31,6 +35,40 @@ def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
             and previous_root.depth == 2
         ):
             previous_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
+        portal_memberships_sync(home)
+    return home
+
+
+def readable_slug(text, max_length=80):
+    """A slug a Vietnamese reader can read: "Tin kỳ họp" → "tin-ky-hop", cut between words."""
+    slug = slugify(fold(text))
+    return slug if len(slug) <= max_length else slug[: max_length + 1].rsplit("-", 1)[0]
+
+
+def portal_component_install(*, actor, council):
+    """Gives a council beneath a portal its own pages as a component of that portal: a home page
+    of its own, served on a sub-domain of the portal above (xakimlu.huyennari…), which its own
+    secretariat and leaders write and publish — the council above reads it but does not edit it."""
+    above = Council.objects.filter(unit=council.unit.parent_id).first() if council.unit.parent_id else None
+    parent_home = HomePage.objects.filter(council=above).first() if above else None
+    parent_site = parent_home.get_site() if parent_home else None
+    if parent_site is None:
+        raise ValidationError(
+            _("The council above has no portal yet: the pages of %(council)s are a component of it.")
+            % {"council": council.name}
+        )
+    with transaction.atomic():
+        home = HomePage.objects.filter(council=council).first()
+        if home is None:
+            home = HomePage(title=council.name, slug=readable_slug(council.unit.name), council=council)
+            Page.get_first_root_node().add_child(instance=home)
+            home.save_revision(user=actor, log_action=True).publish(user=actor, skip_permission_checks=True)
+        hostname = f"{readable_slug(council.unit.name).replace('-', '')}.{parent_site.hostname}"
+        Site.objects.update_or_create(
+            root_page=home,
+            defaults={"hostname": hostname, "port": parent_site.port, "site_name": council.name},
+        )
+        portal_memberships_sync(home)
     return home
 
 
@@ -73,6 +111,7 @@ def article_draft_from_briefing(*, actor, briefing):
             body=body,
             briefing=briefing,
             live=False,
+            owner=actor,
         )
         home.add_child(instance=article)
         article.save_revision(user=actor, log_action=True)

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
 
@@ -172,7 +172,7 @@ class ReportViewSet(ViewSet):
     name = "report"
     url_prefix = "bao-cao"
     icon = "table"
-    menu_label = gettext_lazy("Reports")
+    menu_label = pgettext_lazy("menu", "Reports")  # Wagtail has a "Reports" menu of its own
     menu_order = 260
     add_to_admin_menu = True
 

@@ -117,6 +117,8 @@ def test_a_commune_cannot_report_on_the_district(client, na_ri):
 
 
 def test_the_briefing_of_22_10_2024_keeps_its_figures_and_has_its_article(na_ri):
+    from wagtail.models import PageLogEntry
+
     from hdnd.portal.models import ArticlePage
     from hdnd.reports.models import Briefing
     from hdnd.resolutions.models import Resolution
@@ -127,8 +129,15 @@ def test_the_briefing_of_22_10_2024_keeps_its_figures_and_has_its_article(na_ri)
     briefing.refresh_from_db()
     assert "ban hành 33 Nghị quyết" in briefing.figures["paragraphs"][0]
     article = ArticlePage.objects.get(briefing=briefing)
-    assert article.live
-    assert "Tổ chức 73 kỳ họp" in article.body and "lần thứ Ba nhiệm kỳ 2021-2026" in article.title
+    assert article.live and article.section().title == "Hoạt động HĐND"
+    assert article.title == "Hội nghị Giao ban giữa Thường trực HĐND huyện với Thường trực HĐND các xã, thị trấn"
+    assert (article.date, article.author) == (datetime.date(2024, 10, 22), "Quốc Khánh")
+    assert "lần thứ Ba nhiệm kỳ 2021-2026" in article.body
+    assert briefing.figures["paragraphs"][0] in article.body  # the seed's sentence, as the system writes it
+    # Drafted by the office, published by a leader: the article's history says who did what.
+    assert (article.owner.username, article.live_revision.user.username) == ("vanphong.nari", "vanphong.nari")
+    published = PageLogEntry.objects.filter(page=article, action="wagtail.publish").latest("timestamp")
+    assert published.user.username == "lanhdao.nari"
 
 
 def test_a_past_briefings_figures_cannot_be_counted_again(client, na_ri):
