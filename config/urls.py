@@ -12,4 +12,4 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [path("", include("hdnd.portal.urls")), path("", include(wagtail_urls))]

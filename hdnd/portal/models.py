@@ -28,9 +28,13 @@ class PortalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        home = self.portal_home()
-        context.update(home=home, site_name=home.title if home else "", sections=home.sections() if home else [])
+        context.update(portal_context(self.portal_home()))
         return context
+
+
+def portal_context(home):
+    """The template context every page of the portal of `home` needs, Wagtail page or not."""
+    return {"home": home, "site_name": home.title if home else "", "sections": home.sections() if home else []}
 
 
 class HomePage(PortalPage):
@@ -54,10 +58,7 @@ class HomePage(PortalPage):
         """The site's council and the councils beneath it, each with its latest term and size."""
         if self.council is None:
             return []
-        unit = self.council.unit
-        councils = Council.objects.filter(
-            models.Q(pk=self.council.pk) | models.Q(unit__parent=unit) | models.Q(unit__parent__parent=unit)
-        ).select_related("unit")
+        councils = self.portal_councils().select_related("unit")
         today = timezone.localdate()
         portals = {home.council_id: home for home in HomePage.objects.filter(council__in=councils).live()}
         rows = []
@@ -73,6 +74,15 @@ class HomePage(PortalPage):
                 }
             )
         return rows
+
+    def portal_councils(self):
+        """The council of this portal and the councils beneath it, whose public records it shows."""
+        if self.council is None:
+            return Council.objects.none()
+        unit = self.council.unit
+        return Council.objects.filter(
+            models.Q(pk=self.council.pk) | models.Q(unit__parent=unit) | models.Q(unit__parent__parent=unit)
+        )
 
     def portal_above(self):
         """The portal this one is a component of (a commune's: its district's or province's)."""

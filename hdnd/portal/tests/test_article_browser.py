@@ -172,3 +172,22 @@ def test_without_javascript_the_article_reads_and_mail_still_works(browser, live
     assert page.locator("button[data-reader]:visible").count() == 0  # they need JavaScript
     assert page.locator(".reader-tools a[href^='mailto:']").is_visible()
     context.close()
+
+
+def test_the_resolution_pages_pass_wcag_aa(page, live_server, article, district_council):
+    from hdnd.accounts.models import Role
+    from hdnd.conftest import user_with_role
+    from hdnd.councils.factories import TermFactory
+    from hdnd.resolutions.factories import ResolutionFactory
+    from hdnd.resolutions.services import resolution_adopt, resolution_publish
+
+    leader = user_with_role(district_council, Role.LEADER)
+    resolution = ResolutionFactory(council=district_council, term=TermFactory(council=district_council))
+    resolution_adopt(actor=leader, resolution=resolution, adopted_on=datetime.date(2024, 7, 10))
+    resolution_publish(actor=leader, resolution=resolution)
+    page.goto(f"{live_server.url}/nghi-quyet/?q=ngan+sach")
+    assert resolution.subject in page.inner_text("main")
+    assert _axe_violations(page) == []
+    page.click("main h2 a")
+    page.wait_for_selector("text=Toàn văn (PDF)")
+    assert _axe_violations(page) == []
