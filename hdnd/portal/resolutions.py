@@ -85,7 +85,13 @@ def resolution_list(request):
     return TemplateResponse(
         request,
         "portal/resolutions/list.html",
-        {**portal_context(home), "form": form, "resolutions": page, "query": query.urlencode()},
+        {
+            **portal_context(home),
+            "current": "resolutions",
+            "form": form,
+            "resolutions": page,
+            "query": query.urlencode(),
+        },
     )
 
 
@@ -101,7 +107,13 @@ def resolution_detail(request, pk):
     return TemplateResponse(
         request,
         "portal/resolutions/detail.html",
-        {**portal_context(home), "resolution": resolution, "earlier": earlier, "later": later},
+        {
+            **portal_context(home),
+            "current": "resolutions",
+            "resolution": resolution,
+            "earlier": earlier,
+            "later": later,
+        },
     )
 
 

@@ -2,11 +2,15 @@
 
 from django.urls import path
 
-from . import resolutions
+from . import resolutions, sessions
 
 app_name = "portal"
 urlpatterns = [
     path("nghi-quyet/", resolutions.resolution_list, name="resolutions"),
     path("nghi-quyet/<int:pk>/", resolutions.resolution_detail, name="resolution"),
     path("nghi-quyet/<int:pk>/van-ban.pdf", resolutions.resolution_pdf, name="resolution_pdf"),
+    path("ky-hop/", sessions.session_list, name="sessions"),
+    path("ky-hop/lich/", sessions.session_calendar, name="session_calendar"),
+    path("ky-hop/<int:pk>/", sessions.session_detail, name="session"),
+    path("ky-hop/lich-<int:council_pk>.ics", sessions.session_feed, name="session_feed"),
 ]

@@ -191,3 +191,15 @@ def test_the_resolution_pages_pass_wcag_aa(page, live_server, article, district_
     page.click("main h2 a")
     page.wait_for_selector("text=Toàn văn (PDF)")
     assert _axe_violations(page) == []
+
+
+def test_the_session_pages_pass_wcag_aa(page, live_server, article, district_council):
+    from hdnd.councils.factories import TermFactory
+    from hdnd.meetings.factories import AgendaItemFactory, SessionFactory
+
+    session = SessionFactory(term=TermFactory(council=district_council), planned_start=datetime.date(2024, 7, 10))
+    AgendaItemFactory(session=session)
+    for path in ("/ky-hop/?nam=2024", "/ky-hop/lich/?thang=2024-07", f"/ky-hop/{session.pk}/"):
+        page.goto(live_server.url + path)
+        assert str(session) in page.inner_text("main")
+        assert _axe_violations(page) == [], path
