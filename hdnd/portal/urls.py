@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import resolutions, sessions
+from . import delegates, resolutions, sessions
 
 app_name = "portal"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("ky-hop/lich/", sessions.session_calendar, name="session_calendar"),
     path("ky-hop/<int:pk>/", sessions.session_detail, name="session"),
     path("ky-hop/lich-<int:council_pk>.ics", sessions.session_feed, name="session_feed"),
+    path("dai-bieu/", delegates.delegate_list, name="delegates"),
+    path("dai-bieu/<int:pk>/", delegates.delegate_detail, name="delegate"),
 ]

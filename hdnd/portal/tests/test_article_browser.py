@@ -203,3 +203,16 @@ def test_the_session_pages_pass_wcag_aa(page, live_server, article, district_cou
         page.goto(live_server.url + path)
         assert str(session) in page.inner_text("main")
         assert _axe_violations(page) == [], path
+
+
+def test_the_delegate_pages_pass_wcag_aa(page, live_server, article, district_council):
+    from hdnd.councils.factories import DelegateFactory, MembershipFactory, TermFactory
+
+    delegate = DelegateFactory(
+        constituency__term=TermFactory(council=district_council), constituency__council=district_council
+    )
+    MembershipFactory(delegate=delegate, position="chair")
+    for path in ("/dai-bieu/", "/dai-bieu/?theo=ban", f"/dai-bieu/{delegate.pk}/"):
+        page.goto(live_server.url + path)
+        assert delegate.person.full_name in page.inner_text("main")
+        assert _axe_violations(page) == [], path
