@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import delegates, resolutions, sessions
+from . import accountability, delegates, resolutions, sessions
 
 app_name = "portal"
 urlpatterns = [
@@ -15,4 +15,7 @@ urlpatterns = [
     path("ky-hop/lich-<int:council_pk>.ics", sessions.session_feed, name="session_feed"),
     path("dai-bieu/", delegates.delegate_list, name="delegates"),
     path("dai-bieu/<int:pk>/", delegates.delegate_detail, name="delegate"),
+    path("tra-loi-cu-tri/", accountability.answers, name="answers"),
+    path("giam-sat/", accountability.missions, name="missions"),
+    path("giam-sat/<int:pk>/", accountability.mission_detail, name="mission"),
 ]

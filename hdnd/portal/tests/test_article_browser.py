@@ -216,3 +216,34 @@ def test_the_delegate_pages_pass_wcag_aa(page, live_server, article, district_co
         page.goto(live_server.url + path)
         assert delegate.person.full_name in page.inner_text("main")
         assert _axe_violations(page) == [], path
+
+
+def test_the_answers_and_supervision_pages_pass_wcag_aa(page, live_server, article, district_council):
+    from hdnd.councils.factories import TermFactory
+    from hdnd.oversight.factories import MissionFactory, RecommendationFactory
+    from hdnd.petitions.factories import VoterPetitionFactory
+
+    term = TermFactory(council=district_council)
+    VoterPetitionFactory(
+        session__term=term,
+        status="answered",
+        field="infrastructure",
+        competent_level="district",
+        competent_body="Ủy ban nhân dân huyện",
+        forwarded_on=datetime.date(2024, 7, 1),
+        deadline=datetime.date(2024, 8, 1),
+        answer="Đã bố trí vốn sửa chữa.",
+        answered_on=datetime.date(2024, 7, 20),
+    )
+    mission = MissionFactory(
+        term=term, status="decided", decision_number="15/QĐ-HĐND", decision_date=datetime.date(2024, 5, 2)
+    )
+    RecommendationFactory(mission=mission)
+    for path, text in (
+        ("/tra-loi-cu-tri/", "Đã bố trí vốn sửa chữa."),
+        ("/giam-sat/", mission.subject),
+        (f"/giam-sat/{mission.pk}/", "15/QĐ-HĐND"),
+    ):
+        page.goto(live_server.url + path)
+        assert text in page.inner_text("main")
+        assert _axe_violations(page) == [], path
