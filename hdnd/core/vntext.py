@@ -42,3 +42,11 @@ def _fold(text):
     text = _without_lookalikes(text).replace("\u0110", "D").replace("\u0111", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return _SPACES.sub(" ", _MARKS.sub("", decomposed)).strip().lower()
+
+
+def readable_slug(text, max_length=80):
+    """A web address part a Vietnamese reader can read: "Tin kỳ họp" → "tin-ky-hop", cut between words."""
+    from django.utils.text import slugify
+
+    slug = slugify(fold(text))
+    return slug if len(slug) <= max_length else slug[: max_length + 1].rsplit("-", 1)[0]

@@ -11,10 +11,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.html import escape
 
-from hdnd.core.vntext import nfc
+from hdnd.core.vntext import nfc, readable_slug
 from hdnd.meetings.models import Session
 from hdnd.portal.models import ArticlePage, NewsIndexPage
-from hdnd.portal.services import article_draft_from_briefing, readable_slug
+from hdnd.portal.services import article_draft_from_briefing
 from hdnd.reports.models import Briefing
 
 SEED = Path(__file__).parent / "data" / "giao-ban-hdnd-na-ri-22-10-2024.txt"

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from hdnd.core.vntext import readable_slug
 from hdnd.councils.models import Council, Delegate
 
 
@@ -20,6 +21,13 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Addresses in readable ASCII ("hoi-nghi-giao-ban"), whatever the editor typed or the page
+        # editor proposed from the title ("hội-nghị-giao-ban").
+        if self.slug and not self.slug.isascii():
+            self.slug = readable_slug(self.slug)
+        super().full_clean(*args, **kwargs)
 
     def portal_home(self):
         if isinstance(self, HomePage):

@@ -3,11 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from hdnd.core.vntext import fold
+from hdnd.core.vntext import readable_slug
 from hdnd.councils.models import Council
 from hdnd.councils.services import unit_title
 
@@ -37,12 +36,6 @@ def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
             previous_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
         portal_memberships_sync(home)
     return home
-
-
-def readable_slug(text, max_length=80):
-    """A slug a Vietnamese reader can read: "Tin kỳ họp" → "tin-ky-hop", cut between words."""
-    slug = slugify(fold(text))
-    return slug if len(slug) <= max_length else slug[: max_length + 1].rsplit("-", 1)[0]
 
 
 def portal_component_install(*, actor, council):

@@ -1,8 +1,9 @@
 """The portal's pages that are views of the councils' records rather than Wagtail pages."""
 
 from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
 
-from . import accountability, delegates, resolutions, sessions
+from . import accountability, delegates, feeds, resolutions, sessions
 
 app_name = "portal"
 urlpatterns = [
@@ -18,4 +19,10 @@ urlpatterns = [
     path("tra-loi-cu-tri/", accountability.answers, name="answers"),
     path("giam-sat/", accountability.missions, name="missions"),
     path("giam-sat/<int:pk>/", accountability.mission_detail, name="mission"),
+    path("tin-tuc/rss/", feeds.NewsFeed(), name="news_rss"),
+    path("tin-tuc/atom/", feeds.NewsAtomFeed(), name="news_atom"),
+    path("nghi-quyet/rss/", feeds.ResolutionFeed(), name="resolutions_rss"),
+    path("nghi-quyet/atom/", feeds.ResolutionAtomFeed(), name="resolutions_atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": feeds.SITEMAPS}, name="sitemap"),
+    path("robots.txt", feeds.robots, name="robots"),
 ]
