@@ -13,11 +13,24 @@ from django.utils.html import escape
 
 from hdnd.core.vntext import nfc, readable_slug
 from hdnd.meetings.models import Session
-from hdnd.portal.models import ArticlePage, NewsIndexPage
+from hdnd.portal.models import ArticlePage, EnglishPage, NewsIndexPage
 from hdnd.portal.services import article_draft_from_briefing
 from hdnd.reports.models import Briefing
 
 SEED = Path(__file__).parent / "data" / "giao-ban-hdnd-na-ri-22-10-2024.txt"
+ENGLISH = (
+    "<p>The People's Council of Na Rì District (Bắc Kạn Province, Viet Nam) is the local organ of state power "
+    "elected by the district's voters for the 2021–2026 term. It decides the district's budget, socio-economic "
+    "plans and other local matters by resolutions, supervises the District People's Committee and the other "
+    "local bodies, meets voters before and after each session and receives citizens.</p>"
+    "<h2>Organisation</h2><ul><li>The Standing Committee: the Chair, the Vice-Chair and the heads of the "
+    "committees.</li><li>Two committees: Legal Affairs, and Economic and Social Affairs.</li>"
+    "<li>Delegate groups, one for each constituency.</li></ul>"
+    "<p>Beneath it, the councils of the district's 17 communes and townships have their own pages on this "
+    "portal.</p><h2>Contact</h2><p>Office of the People's Council and People's Committee of Na Rì District, "
+    "Yến Lạc township, Na Rì district, Bắc Kạn province. Citizens are received on the days published under "
+    "“Đại biểu” (Delegates).</p>"
+)
 SECTIONS = [
     ("Hoạt động HĐND", "Giao ban, giám sát, tiếp xúc cử tri và các hoạt động khác của Hội đồng nhân dân."),
     ("Tin kỳ họp", "Các kỳ họp của Hội đồng nhân dân huyện và các nghị quyết được thông qua."),
@@ -44,6 +57,9 @@ def load_portal(*, home, secretary, leader):
             home.add_child(instance=section)
             section.save_revision(user=leader).publish(user=leader)
             sections[title] = section
+        english = EnglishPage(title="Na Rì District People's Council", slug="english", body=ENGLISH)
+        home.add_child(instance=english)
+        english.save_revision(user=leader).publish(user=leader)
         _briefing_article(home, sections["Hoạt động HĐND"], secretary, leader)
         _session_articles(home.specific, sections["Tin kỳ họp"], secretary, leader)
 

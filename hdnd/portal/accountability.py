@@ -54,7 +54,13 @@ def answers(request):
     return TemplateResponse(
         request,
         "portal/answers/list.html",
-        {**portal_context(home), "current": "answers", "form": form, "petitions": page, "query": query.urlencode()},
+        {
+            **portal_context(home, request),
+            "current": "answers",
+            "form": form,
+            "petitions": page,
+            "query": query.urlencode(),
+        },
     )
 
 
@@ -87,7 +93,9 @@ def missions(request):
     for mission in page:
         mission.outcomes = _outcomes(mission.recommendations.all(), today)
     return TemplateResponse(
-        request, "portal/oversight/list.html", {**portal_context(home), "current": "oversight", "missions": page}
+        request,
+        "portal/oversight/list.html",
+        {**portal_context(home, request), "current": "oversight", "missions": page},
     )
 
 
@@ -100,7 +108,7 @@ def mission_detail(request, pk):
         request,
         "portal/oversight/detail.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "oversight",
             "mission": mission,
             "recommendations": recommendations,

@@ -79,7 +79,7 @@ def delegate_list(request):
         request,
         "portal/delegates/list.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "delegates",
             "councils": councils,
             "council": council,
@@ -110,7 +110,7 @@ def delegate_detail(request, pk):
         request,
         "portal/delegates/detail.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "delegates",
             "delegate": delegate,
             "memberships": _memberships([delegate], on)[delegate.pk],

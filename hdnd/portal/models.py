@@ -36,13 +36,19 @@ class PortalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(portal_context(self.portal_home()))
+        context.update(portal_context(self.portal_home(), request))
         return context
 
 
-def portal_context(home):
+def portal_context(home, request):
     """The template context every page of the portal of `home` needs, Wagtail page or not."""
-    return {"home": home, "site_name": home.title if home else "", "sections": home.sections() if home else []}
+    return {
+        "home": home,
+        "site_name": home.title if home else "",
+        "sections": home.sections() if home else [],
+        "rating_scores": RATING_SCORES,
+        "rating_message": RATING_MESSAGES.get(request.GET.get("danh-gia", "")),
+    }
 
 
 class HomePage(PortalPage):
@@ -56,7 +62,7 @@ class HomePage(PortalPage):
     content_panels = [*Page.content_panels, FieldPanel("council"), FieldPanel("intro")]
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]  # each portal, or component of one, is a site of its own
-    subpage_types = ["portal.NewsIndexPage", "portal.ArticlePage"]
+    subpage_types = ["portal.NewsIndexPage", "portal.ArticlePage", "portal.EnglishPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -96,6 +102,9 @@ class HomePage(PortalPage):
         """The portal this one is a component of (a commune's: its district's or province's)."""
         parent_unit = self.council.unit.parent_id if self.council else None
         return HomePage.objects.filter(council__unit_id=parent_unit).live().first() if parent_unit else None
+
+    def english_page(self):
+        return EnglishPage.objects.child_of(self).live().public().first()
 
     def sections(self):
         return NewsIndexPage.objects.child_of(self).live().public()
@@ -218,3 +227,49 @@ class ArticleAttachment(Orderable):
 
     def label(self):
         return self.title or self.document.title
+
+
+class EnglishPage(PortalPage):
+    """The portal's page in English: the council's organisation and how to contact it."""
+
+    body = RichTextField(_("text in English"))
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page in English")
+        verbose_name_plural = _("pages in English")
+
+
+RATING_SCORES = [(5, "Rất hài lòng"), (4, "Hài lòng"), (3, "Bình thường"), (2, "Chưa hài lòng"), (1, "Không hài lòng")]
+RATING_MESSAGES = {
+    "cam-on": "Cảm ơn bạn đã đánh giá trang này.",
+    "da-co": "Hôm nay bạn đã đánh giá trang này rồi: mỗi ngày, mỗi trang chỉ ghi nhận một lần đánh giá.",
+    "chon": "Hãy chọn một mức hài lòng rồi bấm “Gửi đánh giá”.",
+}
+
+
+class PageRating(models.Model):
+    """A reader's satisfaction with a page of a portal: one a day per reader and page. The reader is
+    known only by a keyed hash of their address and browser, which changes every day."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site"))
+    path = models.CharField(_("page"), max_length=255)
+    day = models.DateField(_("date"))
+    score = models.PositiveSmallIntegerField(_("satisfaction"))
+    visitor = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = _("page rating")
+        verbose_name_plural = _("page ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "path", "day", "visitor"], name="portal_one_rating_a_day"),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="portal_rating_score_1_5"),
+        ]
+        indexes = [models.Index(fields=["site", "path"])]
+
+    def __str__(self):
+        return f"{self.path} – {self.day:%d/%m/%Y}: {self.score}"

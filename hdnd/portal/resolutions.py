@@ -86,7 +86,7 @@ def resolution_list(request):
         request,
         "portal/resolutions/list.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "resolutions",
             "form": form,
             "resolutions": page,
@@ -108,7 +108,7 @@ def resolution_detail(request, pk):
         request,
         "portal/resolutions/detail.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "resolutions",
             "resolution": resolution,
             "earlier": earlier,

@@ -51,7 +51,7 @@ def session_list(request):
         request,
         "portal/sessions/list.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "sessions",
             "sessions": in_year,
             "years": years,
@@ -89,7 +89,7 @@ def session_calendar(request):
         request,
         "portal/sessions/calendar.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "sessions",
             "first": first,
             "weeks": weeks,
@@ -110,7 +110,7 @@ def session_detail(request, pk):
         request,
         "portal/sessions/detail.html",
         {
-            **portal_context(home),
+            **portal_context(home, request),
             "current": "sessions",
             "session": session,
             "agenda": agenda,

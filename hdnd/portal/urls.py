@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import accountability, delegates, feeds, resolutions, sessions
+from . import accountability, delegates, feeds, ratings, resolutions, sessions
 
 app_name = "portal"
 urlpatterns = [
@@ -25,4 +25,5 @@ urlpatterns = [
     path("nghi-quyet/atom/", feeds.ResolutionAtomFeed(), name="resolutions_atom"),
     path("sitemap.xml", sitemap, {"sitemaps": feeds.SITEMAPS}, name="sitemap"),
     path("robots.txt", feeds.robots, name="robots"),
+    path("danh-gia/", ratings.rate, name="rate"),
 ]
