@@ -52,7 +52,8 @@ class SearchableModel(TimeStampedModel):
 
 
 def folded_search(queryset, query, field="search_text"):
-    """Rows whose folded text contains every word of `query`, with or without diacritics."""
-    for word in fold(query).split():
-        queryset = queryset.filter(**{f"{field}__contains": word})
-    return queryset
+    """Rows whose folded text contains every word of `query`, with or without diacritics, and
+    with abbreviations such as HĐND or UBND standing for their words (see core.search)."""
+    from .search import matching
+
+    return queryset.filter(matching(query, field))

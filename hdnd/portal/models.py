@@ -5,6 +5,7 @@ attached files)."""
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from hdnd.core.vntext import readable_slug
+from hdnd.core.vntext import fold, readable_slug
 from hdnd.councils.models import Council, Delegate
 
 
@@ -144,6 +145,8 @@ class ArticlePage(PortalPage):
     intro = models.TextField(_("summary"), blank=True, help_text=_("Shown in lists and when the link is shared."))
     body = RichTextField(_("body"))
     author = models.CharField(_("author"), max_length=255, blank=True)
+    #: The folded text the portal's search looks in (title, summary, body, author), as SearchableModel keeps it.
+    search_text = models.TextField(editable=False, blank=True, default="")
     briefing = models.ForeignKey(
         "reports.Briefing",
         on_delete=models.SET_NULL,
@@ -173,6 +176,13 @@ class ArticlePage(PortalPage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def full_clean(self, *args, **kwargs):
+        self.search_text = self.folded_text()
+        super().full_clean(*args, **kwargs)
+
+    def folded_text(self):
+        return fold(" ".join([self.title, self.intro, strip_tags(self.body or ""), self.author]))
 
     def section(self):
         parent = self.get_parent().specific

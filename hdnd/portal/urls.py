@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import accountability, delegates, feeds, ratings, resolutions, sessions
+from . import accountability, delegates, feeds, ratings, resolutions, search, sessions
 
 app_name = "portal"
 urlpatterns = [
@@ -26,4 +26,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": feeds.SITEMAPS}, name="sitemap"),
     path("robots.txt", feeds.robots, name="robots"),
     path("danh-gia/", ratings.rate, name="rate"),
+    path("tim-kiem/", search.search, name="search"),
 ]

@@ -247,3 +247,17 @@ def test_the_answers_and_supervision_pages_pass_wcag_aa(page, live_server, artic
         page.goto(live_server.url + path)
         assert text in page.inner_text("main")
         assert _axe_violations(page) == [], path
+
+
+def test_the_search_page_passes_wcag_aa_in_every_reader_mode(page, live_server, article):
+    page.goto(f"{live_server.url}/tim-kiem/?q=giao+ban")
+    assert "Hội nghị giao ban" in page.inner_text("main")
+    assert page.locator("main mark").count() > 0
+    assert _axe_violations(page) == []
+    page.goto(live_server.url + article.url)
+    for mode in ("dark", "contrast"):
+        page.click("button[data-reader=darker]")
+        page.goto(f"{live_server.url}/tim-kiem/?q=giao+ban")
+        assert page.get_attribute("html", "data-reader-mode") == mode
+        assert _axe_violations(page) == [], mode
+        page.goto(live_server.url + article.url)
