@@ -76,3 +76,11 @@ def test_a_component_needs_the_portal_above():
     with pytest.raises(ValidationError, match="chưa có cổng thông tin"):
         portal_component_install(actor=UserFactory(is_superuser=True), council=commune)
     assert not HomePage.objects.exists()
+
+
+def test_the_portal_speaks_vietnamese_to_a_browser_set_to_english(client):
+    portal_install(actor=UserFactory(is_superuser=True), council=CouncilFactory(unit=DistrictFactory()))
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Tìm kiếm" in html and "Trang chủ" in html and ">Search<" not in html
+    login = client.get("/quan-tri/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Đăng nhập" in login and "Sign in" not in login
