@@ -6,7 +6,6 @@ import datetime
 from collections import Counter
 
 from django import forms
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +14,8 @@ from hdnd.meetings.models import Session
 from hdnd.oversight.models import CLOSED_STATUSES, Mission, MissionStatus
 from hdnd.petitions.models import ANSWERED_STATUSES, PetitionField, VoterPetition
 
+from .common import paginated, portal_home
 from .models import portal_context
-from .resolutions import portal_home
-
-PER_PAGE = 20
 
 
 class AnswerFilter(forms.Form):
@@ -48,9 +45,7 @@ def answers(request):
                 petitions = petitions.filter(**{name: form.cleaned_data[name]})
     else:
         petitions = petitions.none()
-    page = Paginator(petitions, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page, query = paginated(request, petitions)
     return TemplateResponse(
         request,
         "portal/answers/list.html",
@@ -59,7 +54,7 @@ def answers(request):
             "current": "answers",
             "form": form,
             "petitions": page,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
@@ -89,7 +84,7 @@ def missions(request):
     home = portal_home(request)
     today = datetime.date.today()
     found = _public_missions(home).prefetch_related("recommendations").order_by("-decision_date", "-pk")
-    page = Paginator(found, PER_PAGE).get_page(request.GET.get("trang"))
+    page, _query = paginated(request, found)
     for mission in page:
         mission.outcomes = _outcomes(mission.recommendations.all(), today)
     return TemplateResponse(

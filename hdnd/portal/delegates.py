@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from hdnd.councils.models import Body, Delegate, Membership
 from hdnd.reception.models import ReceptionSchedule
 
+from .common import portal_home
 from .models import portal_context
-from .resolutions import portal_home
 
 GROUPINGS = {
     "don-vi-bau-cu": _("By constituency"),

@@ -8,8 +8,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
+from .common import portal_home
 from .models import ArticlePage
-from .resolutions import portal_home, published_resolutions
+from .resolutions import published_resolutions
 
 ITEMS = 30
 

@@ -6,30 +6,17 @@ replace or repeal it."""
 import datetime
 
 from django import forms
-from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from hdnd.core.documents.response import document_response
 from hdnd.core.models import folded_search
 from hdnd.resolutions import documents
 from hdnd.resolutions.models import Field, Kind, Resolution, Status
 
-from .models import HomePage, portal_context
-
-PER_PAGE = 20
-
-
-def portal_home(request):
-    """The home page of the portal the request is for; 404 on a site that is not a council's portal."""
-    site = Site.find_for_request(request)
-    home = site.root_page.specific if site else None
-    if not isinstance(home, HomePage) or home.council_id is None:
-        raise Http404
-    return home
+from .common import paginated, portal_home
+from .models import portal_context
 
 
 def published_resolutions(home):
@@ -78,10 +65,7 @@ def resolution_list(request):
     home = portal_home(request)
     resolutions = published_resolutions(home)
     form = ResolutionFilter(request.GET, home=home, resolutions=resolutions)
-    found = form.apply(resolutions).order_by("-adopted_on", "-number")
-    page = Paginator(found, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page, query = paginated(request, form.apply(resolutions).order_by("-adopted_on", "-number"))
     return TemplateResponse(
         request,
         "portal/resolutions/list.html",
@@ -90,7 +74,7 @@ def resolution_list(request):
             "current": "resolutions",
             "form": form,
             "resolutions": page,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 

@@ -14,8 +14,9 @@ from hdnd.core.search import matching, rank, snippet
 from hdnd.councils.models import Delegate
 from hdnd.meetings.models import Session
 
+from .common import portal_home
 from .models import ArticlePage, portal_context
-from .resolutions import portal_home, published_resolutions
+from .resolutions import published_resolutions
 
 CANDIDATES = 200  # per kind of record, before ranking
 SHOWN = 50

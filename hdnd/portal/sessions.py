@@ -15,8 +15,8 @@ from icalendar import Calendar, Event
 from hdnd.meetings.models import Session
 from hdnd.resolutions.models import Resolution
 
+from .common import portal_home
 from .models import portal_context
-from .resolutions import portal_home
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 

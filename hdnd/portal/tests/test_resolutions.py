@@ -122,3 +122,13 @@ def test_the_full_text_downloads_as_pdf(client, records):
     response = client.get(reverse("portal:resolution_pdf", args=[records["budget"].pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_long_lists_are_paged_and_the_page_links_keep_the_filters(client, records):
+    term, council = records["budget"].term, records["budget"].council
+    leader = user_with_role(council, Role.LEADER)
+    for n in range(25):
+        _resolution(council, term, leader, subject=f"Về dự toán ngân sách xã số {n}")
+    html = _listed(client, q="ngan sach")
+    assert "Trang 1/2" in html and "?q=ngan+sach&amp;trang=2" in html
+    assert "Trang 2/2" in _listed(client, q="ngan sach", trang=2)
