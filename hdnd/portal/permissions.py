@@ -31,9 +31,14 @@ MEDIA_PERMISSIONS = {
 GROUP_OF_ROLE = {Role.SECRETARIAT: "editors", Role.LEADER: "publishers"}
 
 
+def _council_label(council):
+    """The council's name and unit code: many communes share a name ("xã Tân Lập") across provinces."""
+    return f"{council.name} ({council.unit.code})"
+
+
 def _group_name(kind, council):
     label = {"editors": "Biên tập cổng thông tin", "publishers": "Duyệt đăng cổng thông tin"}[kind]
-    return f"{label} – {council.name}"[:150]
+    return f"{label} – {_council_label(council)}"[:150]
 
 
 def portal_groups(home):
@@ -59,15 +64,16 @@ def portal_groups(home):
 
 def _collection(council):
     root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=council.name).first()
-    return existing or root.add_child(name=council.name)
+    name = _council_label(council)
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
 
 
 def _workflow(home, publishers):
     """Articles under `home` go to the portal's publishers for approval."""
     if WorkflowPage.objects.filter(page=home).exists():
         return
-    name = f"Duyệt tin bài – {home.council.name}"[:255]
+    name = f"Duyệt tin bài – {_council_label(home.council)}"[:255]
     workflow = Workflow.objects.create(name=name)
     task = GroupApprovalTask.objects.create(name=f"Lãnh đạo {home.council.name} duyệt"[:255])
     task.groups.set([publishers])

@@ -58,7 +58,11 @@ def rate(request):
         return _back(request, path, "chon")
     limit_key = f"hdnd-rating:{hashlib.sha256(_client_address(request).encode()).hexdigest()}"
     cache.add(limit_key, 0, RATE_WINDOW)
-    if cache.incr(limit_key) > RATE_LIMIT:
+    try:
+        count = cache.incr(limit_key)
+    except ValueError:  # the window ended between the two calls
+        cache.set(limit_key, count := 1, RATE_WINDOW)
+    if count > RATE_LIMIT:
         response = TemplateResponse(request, "portal/rating_limited.html", {"path": path}, status=429)
         response["Retry-After"] = str(RATE_WINDOW)
         return response

@@ -116,3 +116,20 @@ def test_installing_a_portal_gives_the_existing_roles_their_groups(district_coun
     home = portal_install(actor=UserFactory(is_superuser=True), council=district_council)
     assert list(secretary.groups.all()) == [portal_groups(home)["editors"]]
     assert home.permissions_for_user(secretary).can_add_subpage()
+
+
+def test_councils_of_the_same_name_do_not_share_a_portals_groups():
+    from hdnd.councils.factories import CouncilFactory, DistrictFactory
+    from hdnd.portal.services import portal_component_install
+
+    admin = UserFactory(is_superuser=True)
+    first = CouncilFactory(unit=DistrictFactory(code="997"), name="Hội đồng nhân dân huyện Tân Lập")
+    portal_install(actor=admin, council=first)
+    twin = CouncilFactory(unit__parent=first.unit, name="Hội đồng nhân dân xã Tân Lập")
+    namesake = CouncilFactory(unit__parent=first.unit, name="Hội đồng nhân dân xã Tân Lập")
+    homes = [portal_component_install(actor=admin, council=council) for council in (twin, namesake)]
+    groups = [portal_groups(home) for home in homes]
+    assert groups[0]["editors"] != groups[1]["editors"] and groups[0]["publishers"] != groups[1]["publishers"]
+    secretary = user_with_role(twin, Role.SECRETARIAT)
+    assert homes[0].permissions_for_user(secretary).can_add_subpage()
+    assert not homes[1].permissions_for_user(secretary).can_add_subpage()
