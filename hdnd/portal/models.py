@@ -2,8 +2,11 @@
 articles (each with its images, captioned and described for those who cannot see them, and its
 attached files)."""
 
+from collections import defaultdict
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hdnd.core.vntext import fold, readable_slug
-from hdnd.councils.models import Council, Delegate
+from hdnd.councils.models import Council, Delegate, Term
 
 
 class PortalPage(Page):
@@ -73,22 +76,32 @@ class HomePage(PortalPage):
         """The site's council and the councils beneath it, each with its latest term and size."""
         if self.council is None:
             return []
-        councils = self.portal_councils().select_related("unit")
+        councils = list(self.portal_councils().select_related("unit").order_by("unit__level_rank", "unit__code"))
         today = timezone.localdate()
         portals = {home.council_id: home for home in HomePage.objects.filter(council__in=councils).live()}
-        rows = []
+        latest = {}
+        for term in Term.objects.filter(council__in=councils, start_date__lte=today).order_by("council", "-start_date"):
+            latest.setdefault(term.council_id, term)
+        # Delegates in office on the same day are counted together: today, or the last day of an ended term.
+        days = defaultdict(list)
         for council in councils:
-            term = council.terms.filter(start_date__lte=today).order_by("-start_date").first()
-            on = min(today, term.end_date) if term and term.end_date else today
-            rows.append(
-                {
-                    "council": council,
-                    "term": term,
-                    "delegates": Delegate.objects.in_office(council=council, on=on).count(),
-                    "portal": portals.get(council.pk) if council.pk != self.council_id else None,
-                }
+            term = latest.get(council.pk)
+            days[min(today, term.end_date) if term and term.end_date else today].append(council.pk)
+        sizes = {}
+        for on, ids in days.items():
+            counted = (
+                Delegate.objects.in_office_on(on).filter(council__in=ids).values("council").annotate(n=Count("pk"))
             )
-        return rows
+            sizes.update({row["council"]: row["n"] for row in counted})
+        return [
+            {
+                "council": council,
+                "term": latest.get(council.pk),
+                "delegates": sizes.get(council.pk, 0),
+                "portal": portals.get(council.pk) if council.pk != self.council_id else None,
+            }
+            for council in councils
+        ]
 
     def portal_councils(self):
         """The council of this portal and the councils beneath it, whose public records it shows."""

@@ -84,3 +84,25 @@ def test_the_portal_speaks_vietnamese_to_a_browser_set_to_english(client):
     assert "Tìm kiếm" in html and "Trang chủ" in html and ">Search<" not in html
     login = client.get("/quan-tri/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Đăng nhập" in login and "Sign in" not in login
+
+
+def test_the_home_page_costs_the_same_queries_whatever_the_number_of_councils_beneath(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    district = CouncilFactory(unit=DistrictFactory())
+    TermFactory(council=district)
+    portal_install(actor=UserFactory(is_superuser=True), council=district)
+
+    def queries():
+        client.get("/")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/").status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        TermFactory(council=CouncilFactory(unit__parent=district.unit))
+    few = queries()
+    for _ in range(6):
+        TermFactory(council=CouncilFactory(unit__parent=district.unit))
+    assert queries() == few
