@@ -6,9 +6,10 @@ from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -42,6 +43,16 @@ class PortalPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(portal_context(self.portal_home(), request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        home = self.portal_home()
+        # A page shows the portal's menu, latest and related articles: it changes whenever any
+        # page of the portal is published, so that is its date of last modification.
+        changed = Page.objects.descendant_of(home, inclusive=True).aggregate(last=Max("last_published_at"))["last"]
+        if changed and not request.GET:
+            response["Last-Modified"] = http_date(changed.timestamp())
+        return response
 
 
 def portal_context(home, request):
