@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .search import matching
 from .vntext import fold, nfc
 
 
@@ -54,6 +55,4 @@ class SearchableModel(TimeStampedModel):
 def folded_search(queryset, query, field="search_text"):
     """Rows whose folded text contains every word of `query`, with or without diacritics, and
     with abbreviations such as HĐND or UBND standing for their words (see core.search)."""
-    from .search import matching
-
     return queryset.filter(matching(query, field))
