@@ -21,16 +21,13 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchtools import p95  # noqa: E402
+
 from hdnd.core.documents import render_docx, render_pdf  # noqa: E402
 from hdnd.core.documents.pdf import html_document  # noqa: E402
 from hdnd.core.documents.samples import sample_resolution  # noqa: E402
 
 RUNS = 20
-
-
-def p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def timed(render, doc):

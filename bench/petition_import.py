@@ -45,6 +45,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchtools import create_database_if_missing  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.files.uploadedfile import UploadedFile  # noqa: E402
@@ -245,22 +246,14 @@ ANSWERS = [
 def ensure_database():
     """On PostgreSQL creates the database when it is missing and waits for any other run using it
     to end; migrates in any case."""
-    db = settings.DATABASES["default"]
-    if "postgresql" in db["ENGINE"]:
-        import psycopg
-
-        params = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"] or None}
-        if db["PASSWORD"]:
-            params["password"] = db["PASSWORD"]
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone()
-            if not exists:
-                admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
-                print(f"created database {db['NAME']}")
+    create_database_if_missing()
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # held by this connection until the run ends
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
             if not cursor.fetchone()[0]:
-                print(f"another run of this benchmark is using {db['NAME']}: waiting for it to end")
+                print(
+                    f"another run of this benchmark is using {connection.settings_dict['NAME']}: waiting for it to end"
+                )
                 cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
     call_command("migrate", verbosity=0)
 

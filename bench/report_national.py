@@ -31,8 +31,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchtools import ensure_postgresql_database, p95  # noqa: E402
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -73,29 +73,8 @@ TABLES = {
 }
 
 
-def p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def ensure_database():
-    """Refuses anything but PostgreSQL; creates the database when it is missing, then migrates."""
-    db = settings.DATABASES["default"]
-    if "postgresql" not in db["ENGINE"]:
-        sys.exit(
-            f"DATABASE_URL must point at PostgreSQL (got {db['ENGINE']}); e.g. postgres://postgres@127.0.0.1:5432/hdnd_bench_national"
-        )
-    import psycopg
-
-    params = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"] or None}
-    if db["PASSWORD"]:
-        params["password"] = db["PASSWORD"]
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
-            print(f"created database {db['NAME']}")
-    call_command("migrate", verbosity=0)
+    ensure_postgresql_database("postgres://postgres@127.0.0.1:5432/hdnd_bench_national")
 
 
 def current_units():

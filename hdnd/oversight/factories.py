@@ -48,6 +48,10 @@ class MissionFactory(factory.django.DjangoModelFactory):
     supervised_bodies = "Ủy ban nhân dân xã\nBan quản lý dự án"
     planned_start = datetime.date(2024, 5, 6)
 
+    class Params:
+        #: The standing committee's decision is taken.
+        decided = factory.Trait(status="decided", decision_number="15/QĐ-HĐND", decision_date=datetime.date(2024, 5, 2))
+
 
 class RecommendationFactory(factory.django.DjangoModelFactory):
     class Meta:

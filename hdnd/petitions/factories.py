@@ -29,3 +29,16 @@ class VoterPetitionFactory(factory.django.DjangoModelFactory):
     received_on = factory.LazyAttribute(lambda o: o.session.planned_start - datetime.timedelta(days=10))
     text = "Đề nghị sửa chữa đường liên thôn Nà Làng – Khuổi Khe bị sạt lở"
     area = "Thôn Nà Làng"
+
+    class Params:
+        #: Classified, forwarded to the district's People's Committee and answered.
+        answered = factory.Trait(
+            status="answered",
+            field="infrastructure",
+            competent_level="district",
+            competent_body="Ủy ban nhân dân huyện",
+            forwarded_on=datetime.date(2024, 7, 1),
+            deadline=datetime.date(2024, 8, 1),
+            answer="Đã bố trí vốn sửa chữa trong quý III năm 2024.",
+            answered_on=datetime.date(2024, 7, 20),
+        )

@@ -15,47 +15,28 @@ from hdnd.portal.services import portal_install
 
 pytestmark = pytest.mark.django_db
 
-ANSWERED = {
-    "field": "infrastructure",
-    "competent_level": "district",
-    "competent_body": "Ủy ban nhân dân huyện",
-    "forwarded_on": datetime.date(2024, 7, 1),
-    "deadline": datetime.date(2024, 8, 1),
-    "answered_on": datetime.date(2024, 7, 20),
-}
-
 
 @pytest.fixture
 def records(district_council):
     portal_install(actor=UserFactory(is_superuser=True), council=district_council)
     term = TermFactory(council=district_council)
     session = SessionFactory(term=term, planned_start=datetime.date(2024, 7, 10))
-    answered = VoterPetitionFactory(
-        session=session,
-        status="answered",
-        answer="Đã bố trí vốn sửa chữa trong quý III năm 2024.",
-        text="Đề nghị sửa đường Nà Làng",
-        **ANSWERED,
-    )
+    answered = VoterPetitionFactory(session=session, answered=True, text="Đề nghị sửa đường Nà Làng")
     waiting = VoterPetitionFactory(session=session, text="Đề nghị kéo điện về thôn Khuổi Khe")
     farming = VoterPetitionFactory(
         session=session,
+        answered=True,
         status="reported_back",
+        field="agriculture",
         answer="Đã cấp giống lúa vụ mùa.",
         text="Đề nghị hỗ trợ giống lúa",
         reported_at=session,
-        **{**ANSWERED, "field": "agriculture"},
     )
     outsider = CouncilFactory(unit__parent=DistrictFactory(code="998"))
     elsewhere = VoterPetitionFactory(
-        session=SessionFactory(term=TermFactory(council=outsider)),
-        status="answered",
-        answer="Trả lời ở huyện khác",
-        **ANSWERED,
+        session=SessionFactory(term=TermFactory(council=outsider)), answered=True, answer="Trả lời ở huyện khác"
     )
-    decided = MissionFactory(
-        term=term, status="decided", decision_number="15/QĐ-HĐND", decision_date=datetime.date(2024, 5, 2)
-    )
+    decided = MissionFactory(term=term, decided=True)
     RecommendationFactory(mission=decided, status="done", text="Hoàn thiện hồ sơ đất")
     RecommendationFactory(mission=decided, deadline=datetime.date(2024, 9, 30), text="Sửa chữa kênh mương")
     planned = MissionFactory(term=term, subject="Khảo sát chưa quyết định")

@@ -224,20 +224,8 @@ def test_the_answers_and_supervision_pages_pass_wcag_aa(page, live_server, artic
     from hdnd.petitions.factories import VoterPetitionFactory
 
     term = TermFactory(council=district_council)
-    VoterPetitionFactory(
-        session__term=term,
-        status="answered",
-        field="infrastructure",
-        competent_level="district",
-        competent_body="Ủy ban nhân dân huyện",
-        forwarded_on=datetime.date(2024, 7, 1),
-        deadline=datetime.date(2024, 8, 1),
-        answer="Đã bố trí vốn sửa chữa.",
-        answered_on=datetime.date(2024, 7, 20),
-    )
-    mission = MissionFactory(
-        term=term, status="decided", decision_number="15/QĐ-HĐND", decision_date=datetime.date(2024, 5, 2)
-    )
+    VoterPetitionFactory(session__term=term, answered=True, answer="Đã bố trí vốn sửa chữa.")
+    mission = MissionFactory(term=term, decided=True)
     RecommendationFactory(mission=mission)
     for path, text in (
         ("/tra-loi-cu-tri/", "Đã bố trí vốn sửa chữa."),
