@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response, and 304 when the browser or a cache already holds it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # The portal's published pages, whole, for anonymous readers (hdnd/portal/cache.py).
+    "hdnd.portal.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the portal and the sign-in page speak Vietnamese whatever the browser
     # asks for; in the back office each user may choose English in their profile (Wagtail's own).
@@ -160,6 +162,18 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+
+# "pages" holds the portal's published pages between two publications (hdnd/portal/cache.py); in
+# production both live in Redis (docs/operations.md), shared by every worker.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hdnd-default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "hdnd-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -6,23 +6,29 @@ from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Max
+from django.db.models import Count
+from django.http import Http404
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from hdnd.core.vntext import fold, readable_slug
 from hdnd.councils.models import Council, Delegate, Term
 
 
 class PortalPage(Page):
-    """What every page of a portal knows: its home page, the sections in the menu and the site's name."""
+    """What every page of a portal knows: its home page and the portal's frame around it (the
+    menu, the footer, the sections' latest articles), which a page found by `HomePage.route`
+    arrives with, so that it is served in three queries."""
 
     class Meta:
         abstract = True
@@ -37,30 +43,50 @@ class PortalPage(Page):
     def portal_home(self):
         if isinstance(self, HomePage):
             return self
-        return HomePage.objects.ancestor_of(self).last()
+        if getattr(self, "_portal_home", None) is None:
+            self._portal_home = HomePage.objects.ancestor_of(self).last()
+        return self._portal_home
+
+    def portal_frame(self):
+        if getattr(self, "_portal_frame", None) is None:
+            home = self.portal_home()
+            self._portal_frame = home.frame() if home else None
+        return self._portal_frame
+
+    def get_view_restrictions(self):
+        # The query that found the page also asked whether it or a page above it is private.
+        if getattr(self, "restricted", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(portal_context(self.portal_home(), request))
+        context.update(portal_context(self.portal_home(), request, frame=self.portal_frame()))
+        # The section the page is in, or is, marked as the current one in the menu.
+        context["section_path"] = self.path if isinstance(self, NewsIndexPage) else self.path[: -self.steplen]
         return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        home = self.portal_home()
+        frame = self.portal_frame()
         # A page shows the portal's menu, latest and related articles: it changes whenever any
         # page of the portal is published, so that is its date of last modification.
-        changed = Page.objects.descendant_of(home, inclusive=True).aggregate(last=Max("last_published_at"))["last"]
-        if changed and not request.GET:
-            response["Last-Modified"] = http_date(changed.timestamp())
+        if frame and frame.last_published and not request.GET:
+            response["Last-Modified"] = http_date(frame.last_published.timestamp())
+        # Kept whole in the page cache (hdnd.portal.cache) until the portal next publishes.
+        response.portal_cacheable = not request.GET and not self.get_view_restrictions()
         return response
 
 
-def portal_context(home, request):
+def portal_context(home, request, frame=None):
     """The template context every page of the portal of `home` needs, Wagtail page or not."""
+    if home is not None and frame is None:
+        frame = home.frame()
     return {
         "home": home,
-        "site_name": home.title if home else "",
-        "sections": home.sections() if home else [],
+        "frame": frame,
+        "site_name": frame.site_name if frame else "",
+        "sections": frame.sections if frame else [],
         "rating_scores": RATING_SCORES,
         "rating_message": RATING_MESSAGES.get(request.GET.get("danh-gia", "")),
     }
@@ -82,6 +108,42 @@ class HomePage(PortalPage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """An article, the page readers come for, is found with its frame in one query;
+        any other page by Wagtail's walk down the tree."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            # The page or one above it is private: a restriction on one of these addresses.
+            above = ["/", *(self.url_path + "/".join(path_components[:n]) + "/" for n in range(len(path_components)))]
+            private = PageViewRestriction.objects.filter(page__url_path__in=[*above, url_path])
+            article = (
+                ArticlePage.objects.filter(url_path=url_path, alias_of__isnull=True)
+                .annotate(
+                    restricted=models.Exists(private),
+                    frame_data=models.Subquery(
+                        PortalFrame.objects.filter(home=self.pk).values("data")[:1], output_field=models.JSONField()
+                    ),
+                )
+                .first()
+            )
+            if article is not None:
+                if not article.live:
+                    raise Http404
+                article._portal_home = self
+                if article.frame_data is not None:
+                    article._portal_frame = PortalFrame(home=self, data=article.frame_data)
+                return RouteResult(article)
+        return super().route(request, path_components)
+
+    def frame(self):
+        """The portal's frame, built the first time it is asked for."""
+        frame = PortalFrame.objects.filter(home=self).first()
+        if frame is None:
+            from .services import portal_frame_refresh
+
+            frame = portal_frame_refresh(self)
+        return frame
 
     def councils(self):
         """The site's council and the councils beneath it, each with its latest term and size."""
@@ -171,6 +233,9 @@ class ArticlePage(PortalPage):
     author = models.CharField(_("author"), max_length=255, blank=True)
     #: The folded text the portal's search looks in (title, summary, body, author), as SearchableModel keeps it.
     search_text = models.TextField(editable=False, blank=True, default="")
+    #: The article's figures (their renditions, descriptions and captions) and attached files as
+    #: the page shows them, made when the article is saved: serving it asks the database nothing more.
+    media = models.JSONField(editable=False, null=True)
     briefing = models.ForeignKey(
         "reports.Briefing",
         on_delete=models.SET_NULL,
@@ -196,6 +261,8 @@ class ArticlePage(PortalPage):
     ]
     parent_page_types = ["portal.HomePage", "portal.NewsIndexPage"]
     subpage_types = []
+    FIGURE_FILTER = "max-960x720"
+    SHARE_FILTER = "fill-1200x630"
 
     class Meta:
         verbose_name = _("news article")
@@ -203,22 +270,76 @@ class ArticlePage(PortalPage):
 
     def full_clean(self, *args, **kwargs):
         self.search_text = self.folded_text()
+        self.media = self.rendered_media()
         super().full_clean(*args, **kwargs)
 
     def folded_text(self):
         return fold(" ".join([self.title, self.intro, strip_tags(self.body or ""), self.author]))
 
+    def rendered_media(self):
+        """The figures and files as the page shows them (see `media`)."""
+        figures = []
+        for item in self.images.all():
+            try:
+                renditions = item.image.get_renditions(self.FIGURE_FILTER, self.SHARE_FILTER)
+            except SourceImageIOError:
+                continue  # the image's file is missing: the page goes without it rather than break
+            shown, shared = renditions[self.FIGURE_FILTER], renditions[self.SHARE_FILTER]
+            figures.append(
+                {
+                    "src": shown.url,
+                    "width": shown.width,
+                    "height": shown.height,
+                    "alt": item.alt_text,
+                    "caption": item.caption,
+                    "share": shared.url,
+                }
+            )
+        files = [
+            {
+                "url": item.document.url,
+                "label": item.label(),
+                "extension": item.document.file_extension.upper(),
+                "size": item.document.get_file_size(),
+            }
+            for item in self.attachments.all()
+        ]
+        return {"figures": figures, "files": files}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["media"] = self.shown_media()
+        context["share_image"] = self.share_image(request)
+        return context
+
+    def shown_media(self):
+        if self.media is None:  # saved before articles kept their media
+            self.media = self.rendered_media()
+        return self.media
+
+    def share_image(self, request):
+        """The absolute address of the image shown when a link to the article is shared."""
+        figures = self.shown_media()["figures"]
+        return request.build_absolute_uri(figures[0]["share"]) if figures else None
+
     def section(self):
+        """The news section the article is in (None when it is right under the home page)."""
+        parent_path = self.path[: -self.steplen]
+        frame = self.portal_frame()
+        if frame is not None:
+            return next((s for s in frame.sections if s["path"] == parent_path), None)
         parent = self.get_parent().specific
-        return parent if isinstance(parent, NewsIndexPage) else None
+        return (
+            {"path": parent.path, "title": parent.title, "url": parent.url}
+            if isinstance(parent, NewsIndexPage)
+            else None
+        )
 
     def related(self, count=5):
-        """The latest other articles of the same section (or portal)."""
-        return ArticlePage.objects.sibling_of(self, inclusive=False).live().public().order_by("-date", "-pk")[:count]
-
-    def first_image(self):
-        first = self.images.select_related("image").first()
-        return first.image if first else None
+        """The latest other articles of the same section (or portal), as the frame lists them."""
+        frame = self.portal_frame()
+        latest = frame.latest_under(self.path[: -self.steplen]) if frame else []
+        return [article for article in latest if article["id"] != self.pk][:count]
 
 
 class ArticleImage(Orderable):
@@ -276,6 +397,52 @@ class EnglishPage(PortalPage):
     class Meta:
         verbose_name = _("page in English")
         verbose_name_plural = _("pages in English")
+
+
+class PortalFrame(models.Model):
+    """What every page of a portal shows around its own content — the site's name, the menu of
+    sections, the footer's links, each section's latest articles — and when any page of the portal
+    was last published. `portal_frame_refresh` rebuilds it whenever a page of the portal is
+    published, unpublished, moved or deleted; serving a page only reads it."""
+
+    home = models.OneToOneField(HomePage, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("portal frame")
+        verbose_name_plural = _("portal frames")
+
+    def __str__(self):
+        return self.site_name
+
+    @property
+    def site_name(self):
+        return self.data.get("site_name", "")
+
+    @property
+    def home_url(self):
+        return self.data.get("home_url", "/")
+
+    @property
+    def sections(self):
+        return self.data.get("sections", [])
+
+    @property
+    def english_url(self):
+        return self.data.get("english_url")
+
+    @property
+    def above(self):
+        return self.data.get("above")
+
+    @property
+    def last_published(self):
+        value = self.data.get("last_published")
+        return parse_datetime(value) if value else None
+
+    def latest_under(self, parent_path):
+        """The latest articles right under the page at `parent_path` (the home page or a section)."""
+        return self.data.get("latest", {}).get(parent_path, [])
 
 
 RATING_SCORES = [(5, "Rất hài lòng"), (4, "Hài lòng"), (3, "Bình thường"), (2, "Chưa hài lòng"), (1, "Không hài lòng")]

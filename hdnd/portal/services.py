@@ -1,7 +1,8 @@
-"""Setting up a council's portal."""
+"""Setting up a council's portal, and keeping its frame up to date as its pages are published."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -10,7 +11,8 @@ from hdnd.core.vntext import readable_slug
 from hdnd.councils.models import Council
 from hdnd.councils.services import unit_title
 
-from .models import ArticlePage, HomePage
+from .cache import portal_pages_expire
+from .models import ArticlePage, EnglishPage, HomePage, NewsIndexPage, PortalFrame
 from .permissions import portal_memberships_sync
 
 
@@ -109,3 +111,53 @@ def article_draft_from_briefing(*, actor, briefing):
         home.add_child(instance=article)
         article.save_revision(user=actor, log_action=True)
     return article
+
+
+#: How many of a section's latest articles the frame keeps: the five "related articles" an
+#: article shows are these without itself.
+LATEST_PER_SECTION = 6
+
+
+def _article_link(article, site):
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "url": article.relative_url(site),
+        "date": article.date.isoformat(),
+        "day": f"{article.date:%d/%m/%Y}",
+    }
+
+
+def portal_frame_refresh(home):
+    """Rebuilds what every page of `home`'s portal shows around its own content (PortalFrame) and
+    expires the portal's cached pages. Called whenever a page of the portal changes in public."""
+    home = HomePage.objects.get(pk=home.pk)  # the live title, whatever the caller holds
+    site = home.get_site()
+    pages = Page.objects.descendant_of(home, inclusive=True)
+    sections = list(NewsIndexPage.objects.child_of(home).live().public())
+    latest = {}
+    for parent in [home, *sections]:
+        articles = ArticlePage.objects.child_of(parent).live().public().order_by("-date", "-pk")
+        latest[parent.path] = [_article_link(a, site) for a in articles[:LATEST_PER_SECTION]]
+    english = EnglishPage.objects.child_of(home).live().public().first()
+    above = home.portal_above()
+    last_published = pages.aggregate(last=Max("last_published_at"))["last"]
+    data = {
+        "site_name": home.title,
+        "home_url": home.relative_url(site) if site else "/",
+        "sections": [{"id": s.pk, "path": s.path, "title": s.title, "url": s.relative_url(site)} for s in sections],
+        "english_url": english.relative_url(site) if english else None,
+        "above": {"title": above.title, "url": above.full_url} if above else None,
+        "latest": latest,
+        "last_published": last_published.isoformat() if last_published else None,
+    }
+    frame, _created = PortalFrame.objects.update_or_create(home=home, defaults={"data": data})
+    portal_pages_expire(site)
+    return frame
+
+
+def portal_frames_refresh(*, homes=None):
+    """Rebuilds the frames of `homes` (all portals when None), e.g. when a portal's name, which
+    the portals beneath show in their footers, changes."""
+    for home in homes if homes is not None else HomePage.objects.all():
+        portal_frame_refresh(home)

@@ -7,7 +7,7 @@ import pytest
 
 from hdnd.accounts.factories import UserFactory
 from hdnd.portal.models import ArticlePage
-from hdnd.portal.services import portal_install
+from hdnd.portal.services import portal_frame_refresh, portal_install
 
 pytestmark = pytest.mark.django_db
 
@@ -43,5 +43,6 @@ def test_publishing_any_page_of_the_portal_changes_every_page(client, article):
     type(other).objects.filter(pk=other.pk).update(
         last_published_at=type(article).objects.get(pk=article.pk).last_published_at + datetime.timedelta(seconds=2)
     )
+    portal_frame_refresh(article.get_parent())
     again = client.get(article.url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert again.status_code == 200 and "Tin mới" in again.content.decode()

@@ -51,6 +51,7 @@ def test_a_communes_pages_are_a_component_of_the_district_portal_on_a_sub_domain
     assert "Trang thành phần của cổng thông tin" in commune_page and "Hội đồng nhân dân huyện Na Rì" in commune_page
     section = NewsIndexPage(title="Tin kỳ họp", slug="tin-ky-hop")
     Site.objects.get(is_default_site=True).root_page.add_child(instance=section)
+    section.save_revision(user=admin).publish(user=admin)
     district_page = client.get("/").content.decode()
     assert 'href="http://xakimlu.localhost/"' in district_page
     assert 'href="/tin-ky-hop/"' in district_page  # within a portal links stay relative, whatever its host

@@ -129,7 +129,7 @@ def test_the_briefing_of_22_10_2024_keeps_its_figures_and_has_its_article(na_ri)
     briefing.refresh_from_db()
     assert "ban hành 33 Nghị quyết" in briefing.figures["paragraphs"][0]
     article = ArticlePage.objects.get(briefing=briefing)
-    assert article.live and article.section().title == "Hoạt động HĐND"
+    assert article.live and article.section()["title"] == "Hoạt động HĐND"
     assert article.title == "Hội nghị Giao ban giữa Thường trực HĐND huyện với Thường trực HĐND các xã, thị trấn"
     assert (article.date, article.author) == (datetime.date(2024, 10, 22), "Quốc Khánh")
     assert "lần thứ Ba nhiệm kỳ 2021-2026" in article.body
