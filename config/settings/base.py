@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -67,7 +68,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response, and 304 when the browser or a cache already holds it.
     "django.middleware.http.ConditionalGetMiddleware",
-    # The portal's published pages, whole, for anonymous readers (hdnd/portal/cache.py).
+    # Each request's portal, from memory (hdnd/portal/sites.py); then its published pages, whole,
+    # for anonymous readers (hdnd/portal/cache.py).
+    "hdnd.portal.sites.PortalSiteMiddleware",
     "hdnd.portal.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the portal and the sign-in page speak Vietnamese whatever the browser
@@ -163,17 +166,38 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "cs
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
-# "pages" holds the portal's published pages between two publications (hdnd/portal/cache.py); in
-# production both live in Redis (docs/operations.md), shared by every worker.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hdnd-default"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "hdnd-pages",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+# "pages" holds the portal's published pages between two publications (hdnd/portal/cache.py).
+# With CACHE_URL (redis://…) both live in Redis, shared by every worker and by the process that
+# publishes — as production needs (docs/operations.md); without it, in each process's memory.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "pages",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hdnd-default"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "hdnd-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+# How soon a process sees a portal set up or a home page published by another (hdnd/portal/sites.py).
+PORTAL_SITES_RECHECK_SECONDS = 1.0
+# The edge cache in front of the app (Varnish, docs/operations.md): publishing a page purges its
+# portal there too, through Wagtail's frontend cache invalidation.
+EDGE_CACHE_URL = os.environ.get("EDGE_CACHE_URL", "")
+if EDGE_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": EDGE_CACHE_URL}
+    }
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

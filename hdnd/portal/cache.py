@@ -14,12 +14,12 @@ shows at the latest when the entry times out (PORTAL_PAGE_CACHE_SECONDS).
 """
 
 import time
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from wagtail.models import Site
+from django.http.request import split_domain_port
+from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
 
 CACHE = "pages"
 #: The only query parameter of a cacheable page: a section's page number.
@@ -35,14 +35,12 @@ def _generation_key(site_id):
 
 
 def _site_id_for(request):
-    """The Wagtail site a request is for, from Wagtail's own cached list of sites — or None when
-    the address names no site exactly (then the request is not served from the cache)."""
-    host = request.get_host().lower()
-    for root in Site.get_site_root_paths():
-        netloc = urlsplit(root.root_url).netloc.lower()
-        if netloc == host or netloc.removesuffix(":80").removesuffix(":443") == host:
-            return root.site_id
-    return None
+    """The portal a request is for (hdnd.portal.sites) — or None when the address is not exactly
+    a portal's (another host served by the default site): such requests are not kept."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or split_domain_port(request._get_raw_host())[0] != site.hostname:
+        return None
+    return site.pk
 
 
 def _generation(site_id):
@@ -68,15 +66,22 @@ def page_cache_key(request):
 
 def portal_pages_expire(site):
     """Makes every cached page of `site`'s portal new: now, and again once the transaction that
-    changed it commits, so that no reader in between puts the old page back under the new key."""
+    changed it commits, so that no reader in between puts the old page back under the new key;
+    then purges the portal from the edge cache, when there is one (EDGE_CACHE_URL), which drops
+    every page of the portal's host (docs/operations.md)."""
     if site is None:
         return
 
     def expire():
         _cache().set(_generation_key(site.pk), time.time_ns(), timeout=None)
 
+    def expire_everywhere():
+        expire()
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            purge_url_from_cache(site.root_url + "/")
+
     expire()
-    transaction.on_commit(expire)
+    transaction.on_commit(expire_everywhere)
 
 
 class PageCacheMiddleware:

@@ -2,16 +2,23 @@
 articles (each with its images, captioned and described for those who cannot see them, and its
 attached files)."""
 
+import copy
+import functools
+import json
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 from django.utils.http import http_date
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -53,6 +60,13 @@ class PortalPage(Page):
             self._portal_frame = home.frame() if home else None
         return self._portal_frame
 
+    def full_url_in(self, request):
+        """The page's address on the request's site (as get_full_url, without looking the sites up)."""
+        site, home = getattr(request, "_wagtail_site", None), self.portal_home()
+        if site is None or home is None or site.root_page_id != home.pk:
+            return self.get_full_url(request)
+        return site.root_url + self.url_path[len(home.url_path) - 1 :]
+
     def get_view_restrictions(self):
         # The query that found the page also asked whether it or a page above it is private.
         if getattr(self, "restricted", None) is False:
@@ -62,6 +76,8 @@ class PortalPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(portal_context(self.portal_home(), request, frame=self.portal_frame()))
+        # Its address, found once (each `page.full_url` in a template would look the sites up again).
+        context["page_url"] = self.full_url_in(request)
         # The section the page is in, or is, marked as the current one in the menu.
         context["section_path"] = self.path if isinstance(self, NewsIndexPage) else self.path[: -self.steplen]
         return context
@@ -73,9 +89,23 @@ class PortalPage(Page):
         # page of the portal is published, so that is its date of last modification.
         if frame and frame.last_published and not request.GET:
             response["Last-Modified"] = http_date(frame.last_published.timestamp())
-        # Kept whole in the page cache (hdnd.portal.cache) until the portal next publishes.
+        # Kept whole in the page cache (hdnd.portal.cache) and at the edge until the portal next
+        # publishes (or, at most, PORTAL_PAGE_CACHE_SECONDS); browsers check each time (304).
         response.portal_cacheable = not request.GET and not self.get_view_restrictions()
+        if response.portal_cacheable:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PORTAL_PAGE_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True)
         return response
+
+
+@functools.cache
+def portal_links():
+    """The addresses of the portal's views of records, the same on every page (reversed once per
+    process: on the path every reader takes, reversing them each time costs more than the query)."""
+    names = ["resolutions", "sessions", "delegates", "answers", "missions", "search", "rate"]
+    names += ["news_rss", "news_atom", "resolutions_rss"]
+    return {name: reverse(f"portal:{name}") for name in names}
 
 
 def portal_context(home, request, frame=None):
@@ -85,6 +115,7 @@ def portal_context(home, request, frame=None):
     return {
         "home": home,
         "frame": frame,
+        "links": portal_links(),
         "site_name": frame.site_name if frame else "",
         "sections": frame.sections if frame else [],
         "rating_scores": RATING_SCORES,
@@ -110,31 +141,49 @@ class HomePage(PortalPage):
         verbose_name_plural = _("home pages")
 
     def route(self, request, path_components):
-        """An article, the page readers come for, is found with its frame in one query;
-        any other page by Wagtail's walk down the tree."""
-        if path_components:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            # The page or one above it is private: a restriction on one of these addresses.
-            above = ["/", *(self.url_path + "/".join(path_components[:n]) + "/" for n in range(len(path_components)))]
-            private = PageViewRestriction.objects.filter(page__url_path__in=[*above, url_path])
-            article = (
-                ArticlePage.objects.filter(url_path=url_path, alias_of__isnull=True)
-                .annotate(
-                    restricted=models.Exists(private),
-                    frame_data=models.Subquery(
-                        PortalFrame.objects.filter(home=self.pk).values("data")[:1], output_field=models.JSONField()
-                    ),
-                )
-                .first()
+        """An article, the page readers come for, is found with its portal's frame in one query;
+        any other page by Wagtail's walk down the tree. (The home page itself may be shared by
+        the requests of a process (hdnd.portal.sites): each is served a copy of its own.)"""
+        if not path_components:
+            if not self.live:
+                raise Http404
+            return RouteResult(copy.copy(self))
+        article = self._article_at(path_components)
+        if article is None:
+            return super().route(request, path_components)
+        if not article.live:
+            raise Http404
+        return RouteResult(article)
+
+    def _article_at(self, path_components):
+        url_path = self.url_path + "/".join(path_components) + "/"
+        # The page is private if it, or a page above it, has a view restriction.
+        above = ["/", *(self.url_path + "/".join(path_components[:n]) + "/" for n in range(len(path_components)))]
+        page, article = Page._meta.db_table, ArticlePage._meta.db_table
+        restriction, frame = PageViewRestriction._meta.db_table, PortalFrame._meta.db_table
+        # All but the folded text for search, which the page does not show.
+        columns = ", ".join(f"a.{f.column}" for f in ArticlePage._meta.local_concrete_fields if f.name != "search_text")
+        # Raw SQL: on the path every reader takes, building this query costs more than running it.
+        found = list(
+            ArticlePage.objects.raw(
+                f"""SELECT p.*, {columns},
+                    EXISTS (SELECT 1 FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id
+                            WHERE rp.url_path IN ({", ".join(["%s"] * (len(above) + 1))})) AS restricted,
+                    (SELECT f.data FROM {frame} f WHERE f.home_id = %s) AS frame_data
+                FROM {article} a JOIN {page} p ON p.id = a.page_ptr_id
+                WHERE p.url_path = %s AND p.alias_of_id IS NULL""",
+                [*above, url_path, self.pk, url_path],
             )
-            if article is not None:
-                if not article.live:
-                    raise Http404
-                article._portal_home = self
-                if article.frame_data is not None:
-                    article._portal_frame = PortalFrame(home=self, data=article.frame_data)
-                return RouteResult(article)
-        return super().route(request, path_components)
+        )
+        if not found:
+            return None
+        article = found[0]
+        article.restricted = bool(article.restricted)
+        article._portal_home = self
+        if article.frame_data is not None:
+            data = json.loads(article.frame_data) if isinstance(article.frame_data, str) else article.frame_data
+            article._portal_frame = PortalFrame(home=self, data=data)
+        return article
 
     def frame(self):
         """The portal's frame, built the first time it is asked for."""
@@ -309,6 +358,7 @@ class ArticlePage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["media"] = self.shown_media()
+        context["description"] = Truncator(self.search_description or self.intro).chars(300)
         context["share_image"] = self.share_image(request)
         return context
 

@@ -14,6 +14,7 @@ from hdnd.councils.services import unit_title
 from .cache import portal_pages_expire
 from .models import ArticlePage, EnglishPage, HomePage, NewsIndexPage, PortalFrame
 from .permissions import portal_memberships_sync
+from .sites import portal_sites_changed
 
 
 def portal_install(*, actor, council, intro="", hostname="localhost", port=80):
@@ -159,5 +160,6 @@ def portal_frame_refresh(home):
 def portal_frames_refresh(*, homes=None):
     """Rebuilds the frames of `homes` (all portals when None), e.g. when a portal's name, which
     the portals beneath show in their footers, changes."""
+    portal_sites_changed()
     for home in homes if homes is not None else HomePage.objects.all():
         portal_frame_refresh(home)

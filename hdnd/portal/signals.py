@@ -17,6 +17,7 @@ from hdnd.accounts.models import CouncilRole
 from .models import ArticlePage, HomePage
 from .permissions import portal_memberships_sync
 from .services import portal_frame_refresh, portal_frames_refresh
+from .sites import portal_sites_changed
 
 
 @receiver(post_save, sender=CouncilRole)
@@ -53,6 +54,8 @@ def portal_page_moved(sender, instance, parent_page_before, parent_page_after, *
 
 @receiver(post_delete, sender=Page)
 def portal_page_deleted(sender, instance, **kwargs):
+    if instance.depth == 2:
+        portal_sites_changed()
     # Once the whole deletion (the page and those beneath it) is done, and if the portal remains.
     if instance.live and instance.depth > 2:
         home_path = instance.path[: 2 * Page.steplen]
@@ -67,6 +70,7 @@ def portal_page_privacy_changed(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 def portal_site_changed(sender, instance, **kwargs):
     portal_frames_refresh()
 
