@@ -139,6 +139,7 @@ def demo_article():
         print("loading the demo (once)…", flush=True)
         call_command("load_demo", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("refresh_portal_frames", verbosity=0)  # as after an upgrade
     return ArticlePage.objects.live().get(slug__startswith="hoi-nghi-giao-ban-giua-thuong-truc")
 
 

@@ -70,7 +70,7 @@ class PortalPage(Page):
     def get_view_restrictions(self):
         # The query that found the page also asked whether it or a page above it is private.
         if getattr(self, "restricted", None) is False:
-            return PageViewRestriction.objects.none()
+            return ()
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
@@ -78,8 +78,11 @@ class PortalPage(Page):
         context.update(portal_context(self.portal_home(), request, frame=self.portal_frame()))
         # Its address, found once (each `page.full_url` in a template would look the sites up again).
         context["page_url"] = self.full_url_in(request)
-        # The section the page is in, or is, marked as the current one in the menu.
-        context["section_path"] = self.path if isinstance(self, NewsIndexPage) else self.path[: -self.steplen]
+        # The menu entry marked as the current one: the home page, or the section the page is (in).
+        if isinstance(self, HomePage):
+            context["nav_current"] = "home"
+        else:
+            context["nav_current"] = self.path if isinstance(self, NewsIndexPage) else self.path[: -self.steplen]
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -119,7 +122,7 @@ def portal_context(home, request, frame=None):
         "site_name": frame.site_name if frame else "",
         "sections": frame.sections if frame else [],
         "rating_scores": RATING_SCORES,
-        "rating_message": RATING_MESSAGES.get(request.GET.get("danh-gia", "")),
+        "rating_message": RATING_MESSAGES.get(request.GET.get("danh-gia", "")) if request else None,
     }
 
 

@@ -12,7 +12,8 @@ from hdnd.councils.models import Council
 from hdnd.councils.services import unit_title
 
 from .cache import portal_pages_expire
-from .models import ArticlePage, EnglishPage, HomePage, NewsIndexPage, PortalFrame
+from .chrome import chrome_render
+from .models import ArticlePage, EnglishPage, HomePage, NewsIndexPage, PortalFrame, portal_context
 from .permissions import portal_memberships_sync
 from .sites import portal_sites_changed
 
@@ -152,6 +153,8 @@ def portal_frame_refresh(home):
         "latest": latest,
         "last_published": last_published.isoformat() if last_published else None,
     }
+    frame = PortalFrame(home=home, data=data)
+    data["chrome"] = chrome_render(portal_context(home, None, frame=frame))
     frame, _created = PortalFrame.objects.update_or_create(home=home, defaults={"data": data})
     portal_pages_expire(site)
     return frame
