@@ -11,8 +11,8 @@ whether a browser loading it asks any other host for anything.
 
 Needs PostgreSQL, Redis, wrk, nginx, varnish and Chromium (apt-get install wrk nginx varnish chromium):
 
-    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/hdnd_bench_portal \\
-    CACHE_URL=redis://127.0.0.1:6379/5 .venv/bin/python bench/portal_serving.py
+    .venv/bin/python bench/portal_serving.py      # postgresql://…/hdnd_bench_portal, redis://…/5
+    BENCH_ONLY=a,d .venv/bin/python bench/portal_serving.py    # some of the five
 
 The first run loads the demo into that database and builds the peer under var/bench-peer.
 """
@@ -49,6 +49,8 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
 os.environ.setdefault("STATIC_ROOT", str(VAR / "bench-static"))
 os.environ["EDGE_CACHE_URL"] = f"http://127.0.0.1:{PORTS['edge']}"
+os.environ.setdefault("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/hdnd_bench_portal")
+os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/5")
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     sys.exit("DATABASE_URL must point at PostgreSQL, e.g. postgresql://postgres@127.0.0.1:5432/hdnd_bench_portal")
 if not os.environ.get("CACHE_URL"):
