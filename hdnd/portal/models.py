@@ -4,7 +4,6 @@ attached files)."""
 
 import copy
 import functools
-import json
 from collections import defaultdict
 
 from django.conf import settings
@@ -24,12 +23,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from hdnd.core.vntext import fold, readable_slug
 from hdnd.councils.models import Council, Delegate, Term
+
+from .routing import article_at
 
 
 class PortalPage(Page):
@@ -151,42 +152,12 @@ class HomePage(PortalPage):
             if not self.live:
                 raise Http404
             return RouteResult(copy.copy(self))
-        article = self._article_at(path_components)
+        article = article_at(self, path_components)
         if article is None:
             return super().route(request, path_components)
         if not article.live:
             raise Http404
         return RouteResult(article)
-
-    def _article_at(self, path_components):
-        url_path = self.url_path + "/".join(path_components) + "/"
-        # The page is private if it, or a page above it, has a view restriction.
-        above = ["/", *(self.url_path + "/".join(path_components[:n]) + "/" for n in range(len(path_components)))]
-        page, article = Page._meta.db_table, ArticlePage._meta.db_table
-        restriction, frame = PageViewRestriction._meta.db_table, PortalFrame._meta.db_table
-        # All but the folded text for search, which the page does not show.
-        columns = ", ".join(f"a.{f.column}" for f in ArticlePage._meta.local_concrete_fields if f.name != "search_text")
-        # Raw SQL: on the path every reader takes, building this query costs more than running it.
-        found = list(
-            ArticlePage.objects.raw(
-                f"""SELECT p.*, {columns},
-                    EXISTS (SELECT 1 FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id
-                            WHERE rp.url_path IN ({", ".join(["%s"] * (len(above) + 1))})) AS restricted,
-                    (SELECT f.data FROM {frame} f WHERE f.home_id = %s) AS frame_data
-                FROM {article} a JOIN {page} p ON p.id = a.page_ptr_id
-                WHERE p.url_path = %s AND p.alias_of_id IS NULL""",
-                [*above, url_path, self.pk, url_path],
-            )
-        )
-        if not found:
-            return None
-        article = found[0]
-        article.restricted = bool(article.restricted)
-        article._portal_home = self
-        if article.frame_data is not None:
-            data = json.loads(article.frame_data) if isinstance(article.frame_data, str) else article.frame_data
-            article._portal_frame = PortalFrame(home=self, data=data)
-        return article
 
     def frame(self):
         """The portal's frame, built the first time it is asked for."""
