@@ -268,23 +268,30 @@ def varnish(backend_port):
     return start(command + ["-s", "malloc,256m"])
 
 
-def publication_delay(article):
-    """Seconds from a leader's publication to the new title being served through the edge."""
-    original = article.title
-    changed = f"{original} (cập nhật)"
-    revision = article.get_latest_revision_as_object()
-    revision.title = changed
-    began = time.perf_counter()
-    revision.save_revision().publish()
-    while changed.encode() not in fetch(PORTS["edge"], article.get_url_parts()[2])[0]:
-        time.sleep(0.005)
-        if time.perf_counter() - began > 10:
-            sys.exit("the publication did not show through the edge within 10 s")
-    delay = time.perf_counter() - began
+def _publish_title(article, title):
     revision = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
-    revision.title = original
+    revision.title = title
     revision.save_revision().publish()
-    return delay
+
+
+def publication_delays(article, times=5):
+    """Seconds from a leader's publication to the new title being served through the edge, for
+    `times` publications after a first one (which, in a process that never published, also loads
+    code and templates, as a server's process has long done)."""
+    original, path = article.title, article.get_url_parts()[2]
+    _publish_title(article, f"{original} (bản nháp thử)")
+    delays = []
+    for n in range(1, times + 1):
+        changed = f"{original} (cập nhật lần {n})"
+        began = time.perf_counter()
+        _publish_title(article, changed)
+        while changed.encode() not in fetch(PORTS["edge"], path)[0]:
+            time.sleep(0.005)
+            if time.perf_counter() - began > 10:
+                sys.exit("the publication did not show through the edge within 10 s")
+        delays.append(time.perf_counter() - began)
+    _publish_title(article, original)
+    return delays
 
 
 def page_weight_and_hosts(port, path):
@@ -330,7 +337,7 @@ def measure_app_and_edge(article, path, results, extra):
         wait_until_up(PORTS["edge"], path)
         assert fetch(PORTS["edge"], path)[1].get("X-Edge-Cache") == "HIT", "the edge does not keep the page"
         results["c"] = wrk(PORTS["edge"], path)
-        extra["delay"] = publication_delay(article)
+        extra["delays"] = publication_delays(article)
         extra["weight"] = page_weight_and_hosts(PORTS["edge"], path)
 
 
@@ -363,8 +370,9 @@ def report(html, results, extra):
         print(f"\n(a) / (d) = {results['a'][0] / results['d'][0]:.2f}   goal ≥ 3")
     if "c" in results and static_rate:
         print(f"(c) / (e) = {results['c'][0] / static_rate:.2f}   goal ≥ 0.8")
-    if "delay" in extra:
-        print(f"publication visible through (c) after {extra['delay'] * 1000:.0f} ms   goal < 1000 ms")
+    if "delays" in extra:
+        delays = ", ".join(f"{delay * 1000:.0f}" for delay in extra["delays"])
+        print(f"publications visible through (c) after {delays} ms   goal < 1000 ms")
         weight, sizes, hosts = extra["weight"]
         print(f"page weight without images: {weight / 1024:.1f} KB   goal < 100 KB")
         for url, size in sorted(sizes.items()):
