@@ -13,6 +13,7 @@ Needs PostgreSQL, Redis, wrk, nginx, varnish and Chromium (apt-get install wrk n
 
     .venv/bin/python bench/portal_serving.py      # postgresql://…/hdnd_bench_portal, redis://…/5
     BENCH_ONLY=a,d .venv/bin/python bench/portal_serving.py    # some of the five
+    BENCH_SERVER=granian BENCH_THREADS=1 .venv/bin/python bench/portal_serving.py   # another server
 
 The first run loads the demo into that database and builds the peer under var/bench-peer.
 """
@@ -116,6 +117,7 @@ def app_server(port, wsgi, cwd=ROOT, env=None):
     if SERVER == "granian":
         command = [str(BIN / "granian"), "--interface", "wsgi", f"{wsgi}:application", "--host", "127.0.0.1"]
         command += ["--port", str(port), "--workers", str(WORKERS), "--log-level", "warning"]
+        command += ["--blocking-threads", str(THREADS)]
     else:
         command = [str(BIN / "gunicorn"), wsgi, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)]
         command += ["--worker-class", "gthread", "--threads", str(THREADS), "--log-level", "warning"]
