@@ -3,7 +3,8 @@
   (a) through the app (gunicorn, production settings), its page cache off;
   (b) through the app, from its page cache (Redis);
   (c) through the edge cache docs/operations.md sets up (Varnish, deploy/varnish.vcl);
-  (d) a stock `wagtail start` site serving the same article (the peer), same server and workers;
+  (d) a stock `wagtail start` site serving the same article (the peer), same server and workers,
+      measured in alternation with (a), three times each;
   (e) the identical HTML as a static file served by nginx (the limit of this machine);
 
 then how long a publication takes to show through (c), the page's weight without images, and
@@ -37,6 +38,7 @@ BIN = Path(sys.executable).parent
 SITE_HOST = "localhost:8000"  # the demo site's address (load_demo), sent as Host to every server
 WORKERS = 2
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))  # of (a) and (d), alternating
 SERVER = os.environ.get("BENCH_SERVER", "gunicorn")
 #: e.g. BENCH_ONLY=a,d to measure some of the five while working on them
 ONLY = set(os.environ.get("BENCH_ONLY", "a,b,c,d,e").split(","))
@@ -318,12 +320,34 @@ def page_weight_and_hosts(port, path):
     return sum(sizes.values()), sizes, hosts
 
 
-def measure_app_uncached(path, results):
+def _median_run(runs):
+    """The run of median throughput among `runs` of (req/s, p99)."""
+    return sorted(runs)[len(runs) // 2]
+
+
+def measure_app_uncached_and_peer(article, path, results):
+    """(a) and (d) in alternation, ROUNDS times each, so that a slower spell of a shared machine
+    falls on both; the run of median throughput of each is kept."""
     app = app_server(PORTS["app"], "config.wsgi", env={"PORTAL_PAGE_CACHE_SECONDS": "0"})
     html, _ = wait_until_up(PORTS["app"], path)
-    if "a" in ONLY:
-        results["a"] = wrk(PORTS["app"], path)
+    runs = {"a": [], "d": []}
+    if "d" in ONLY:
+        peer_dir, peer_env, peer_path = peer_site(article)
+        peer = app_server(PORTS["peer"], "peer.wsgi", env=peer_env, cwd=peer_dir)
+        peer_html, _ = wait_until_up(PORTS["peer"], peer_path, host="localhost")
+        assert "lần thứ Ba nhiệm kỳ 2021-2026".encode() in peer_html, "the peer does not serve the article"
+    for _ in range(ROUNDS):
+        if "a" in ONLY:
+            runs["a"].append(wrk(PORTS["app"], path))
+        if "d" in ONLY:
+            runs["d"].append(wrk(PORTS["peer"], peer_path, host="localhost"))
+    for key, measured in runs.items():
+        if measured:
+            results[key] = _median_run(measured)
+            results[f"{key}_runs"] = measured
     stop(app)
+    if "d" in ONLY:
+        stop(peer)
     return html
 
 
@@ -343,15 +367,6 @@ def measure_app_and_edge(article, path, results, extra):
         extra["weight"] = page_weight_and_hosts(PORTS["edge"], path)
 
 
-def measure_peer(article, results):
-    peer_dir, peer_env, peer_path = peer_site(article)
-    peer = app_server(PORTS["peer"], "peer.wsgi", env=peer_env, cwd=peer_dir)
-    peer_html, _ = wait_until_up(PORTS["peer"], peer_path, host="localhost")
-    assert "lần thứ Ba nhiệm kỳ 2021-2026".encode() in peer_html, "the peer does not serve the article"
-    results["d"] = wrk(PORTS["peer"], peer_path, host="localhost")
-    stop(peer)
-
-
 def report(html, results, extra):
     labels = {
         "a": "app, uncached",
@@ -365,11 +380,17 @@ def report(html, results, extra):
         f"\nThe seed article ({len(html):,} bytes of HTML), wrk -c{CONNECTIONS} -d{DURATION}, {SERVER} {WORKERS} workers:"
     )
     print(f"{'':4}{'':24}{'req/s':>10}{'p99 ms':>10}{'× (e)':>8}")
-    for key, (rate, p99) in sorted(results.items()):
+    for key, label in labels.items():
+        if key not in results:
+            continue
+        rate, p99 = results[key]
         ratio = f"{rate / static_rate:>8.2f}" if static_rate else ""
-        print(f"({key}) {labels[key]:<24}{rate:>10,.0f}{p99:>10.1f}{ratio}")
+        runs = results.get(f"{key}_runs")
+        each = f"   median of {', '.join(f'{r:,.0f}' for r, _ in runs)}" if runs else ""
+        print(f"({key}) {label:<24}{rate:>10,.0f}{p99:>10.1f}{ratio}{each}")
     if "a" in results and "d" in results:
-        print(f"\n(a) / (d) = {results['a'][0] / results['d'][0]:.2f}   goal ≥ 3")
+        pairs = ", ".join(f"{a / d:.2f}" for (a, _), (d, _) in zip(results["a_runs"], results["d_runs"], strict=True))
+        print(f"\n(a) / (d) = {results['a'][0] / results['d'][0]:.2f} (round by round: {pairs})   goal ≥ 3")
     if "c" in results and static_rate:
         print(f"(c) / (e) = {results['c'][0] / static_rate:.2f}   goal ≥ 0.8")
     if "delays" in extra:
@@ -387,11 +408,9 @@ def main():
     path = article.get_url_parts()[2]
     results, extra = {}, {}
     try:
-        html = measure_app_uncached(path, results)
+        html = measure_app_uncached_and_peer(article, path, results)
         if ONLY & {"b", "c"}:
             measure_app_and_edge(article, path, results, extra)
-        if "d" in ONLY:
-            measure_peer(article, results)
         if "e" in ONLY:
             nginx_static(html)
             wait_until_up(PORTS["static"], "/")
