@@ -95,7 +95,9 @@ class PortalPage(Page):
             response["Last-Modified"] = http_date(frame.last_published.timestamp())
         # Kept whole in the page cache (hdnd.portal.cache) and at the edge until the portal next
         # publishes (or, at most, PORTAL_PAGE_CACHE_SECONDS); browsers check each time (304).
-        response.portal_cacheable = not request.GET and not self.get_view_restrictions()
+        response.portal_cacheable = (
+            not request.GET and not getattr(request, "is_preview", False) and not self.get_view_restrictions()
+        )
         if response.portal_cacheable:
             patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PORTAL_PAGE_CACHE_SECONDS)
         else:

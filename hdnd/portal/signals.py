@@ -57,7 +57,8 @@ def portal_page_deleted(sender, instance, **kwargs):
     if instance.depth == 2:
         portal_sites_changed()
     # Once the whole deletion (the page and those beneath it) is done, and if the portal remains.
-    if instance.live and instance.depth > 2:
+    # (Whether the page was live cannot be told here: Wagtail takes it offline as it deletes it.)
+    if instance.depth > 2:
         home_path = instance.path[: 2 * Page.steplen]
         transaction.on_commit(lambda: [portal_frame_refresh(h) for h in HomePage.objects.filter(path=home_path)])
 
@@ -82,13 +83,23 @@ def _articles_showing(filter_):
             portal_frame_refresh(article.portal_home())
 
 
+#: What an article shows of an image (its renditions) and of a file (its title and address).
+IMAGE_SHOWN = {"file", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"}
+DOCUMENT_SHOWN = {"file", "title"}
+
+
+def _shown_fields_changed(created, update_fields, shown):
+    # Not when Wagtail only notes a file's size or hash (as it may while making a rendition).
+    return not created and (update_fields is None or shown & set(update_fields))
+
+
 @receiver(post_save, sender=get_image_model())
-def portal_image_changed(sender, instance, created, **kwargs):
-    if not created:
+def portal_image_changed(sender, instance, created, update_fields=None, **kwargs):
+    if _shown_fields_changed(created, update_fields, IMAGE_SHOWN):
         _articles_showing(Q(images__image=instance))
 
 
 @receiver(post_save, sender=get_document_model())
-def portal_document_changed(sender, instance, created, **kwargs):
-    if not created:
+def portal_document_changed(sender, instance, created, update_fields=None, **kwargs):
+    if _shown_fields_changed(created, update_fields, DOCUMENT_SHOWN):
         _articles_showing(Q(attachments__document=instance))

@@ -154,3 +154,13 @@ def test_renaming_an_attached_file_in_the_library_renames_it_on_the_article(clie
     document.title = "Báo cáo đã sửa tên"
     document.save()
     assert "Báo cáo đã sửa tên</a>" in client.get(article.url, HTTP_HOST=HOST).content.decode()
+
+
+def test_deleting_an_article_takes_it_off_the_others_pages(
+    client, article, section, admin, django_capture_on_commit_callbacks
+):
+    other = _publish(section, admin, "Tin sẽ xóa", day=23)
+    assert "Tin sẽ xóa" in client.get(article.url, HTTP_HOST=HOST).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.delete()
+    assert "Tin sẽ xóa" not in client.get(article.url, HTTP_HOST=HOST).content.decode()
