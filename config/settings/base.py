@@ -166,7 +166,11 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "HĐND Số"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# A portal page open only to signed-in users sends readers to the same Vietnamese sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/quan-tri/login/"
 LOGIN_URL = "wagtailadmin_login"
+# A portal page open only to signed-in users sends readers to the same Vietnamese sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/quan-tri/login/"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
