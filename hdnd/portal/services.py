@@ -13,7 +13,7 @@ from hdnd.councils.services import unit_title
 
 from .cache import portal_pages_expire
 from .chrome import chrome_render
-from .models import ArticlePage, EnglishPage, HomePage, NewsIndexPage, PortalFrame, portal_context
+from .models import ArticlePage, HomePage, PortalFrame, portal_context
 from .permissions import portal_memberships_sync
 from .sites import portal_sites_changed
 
@@ -136,12 +136,12 @@ def portal_frame_refresh(home):
     home = HomePage.objects.get(pk=home.pk)  # the live title, whatever the caller holds
     site = home.get_site()
     pages = Page.objects.descendant_of(home, inclusive=True)
-    sections = list(NewsIndexPage.objects.child_of(home).live().public())
+    sections = list(home.sections())
     latest = {}
     for parent in [home, *sections]:
         articles = ArticlePage.objects.child_of(parent).live().public().order_by("-date", "-pk")
         latest[parent.path] = [_article_link(a, site) for a in articles[:LATEST_PER_SECTION]]
-    english = EnglishPage.objects.child_of(home).live().public().first()
+    english = home.english_page()
     above = home.portal_above()
     last_published = pages.aggregate(last=Max("last_published_at"))["last"]
     data = {
