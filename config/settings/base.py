@@ -35,7 +35,9 @@ INSTALLED_APPS = [
     "hdnd.reception",
     "hdnd.reports",
     "hdnd.portal",
+    "hdnd.api",
     "hdnd.demo",
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -166,8 +168,6 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "HĐND Số"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
-# A portal page open only to signed-in users sends readers to the same Vietnamese sign-in page.
-WAGTAIL_FRONTEND_LOGIN_URL = "/quan-tri/login/"
 LOGIN_URL = "wagtailadmin_login"
 # A portal page open only to signed-in users sends readers to the same Vietnamese sign-in page.
 WAGTAIL_FRONTEND_LOGIN_URL = "/quan-tri/login/"
@@ -208,6 +208,16 @@ if EDGE_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
         "edge": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": EDGE_CACHE_URL}
     }
+
+# The API (hdnd/api): page sizes, rate limits per anonymous address and per token ("120/min",
+# "5000/h"…), how many proxies in front set X-Forwarded-For (0: take the connection's address),
+# and the licence the open-data bundles are published under.
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 100
+API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/min")
+API_RATE_TOKEN = os.environ.get("API_RATE_TOKEN", "600/min")
+NINJA_NUM_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -102,3 +102,18 @@ def audited_delete(instance, *, actor):
     with transaction.atomic():
         audit(instance, DELETE, actor=actor)
         instance.delete()
+
+
+def audited_update(instance, *, actor, values):
+    """Sets `values` ({field name: new value}) on `instance`, then validates and saves it as
+    `audited_save` does, the history naming each field that changed with its old and new value."""
+    changes = []
+    for name, new in values.items():
+        field = instance._meta.get_field(name)
+        old = getattr(instance, name)
+        if old != new:
+            changes.append(
+                {"field": str(field.verbose_name), "old": display_value(field, old), "new": display_value(field, new)}
+            )
+            setattr(instance, name, new)
+    return audited_save(instance, actor=actor, created=False, changes=changes)

@@ -188,6 +188,11 @@ class CouncilQuerySet(models.QuerySet):
     def with_unit(self):
         return self.select_related("unit", "unit__parent")
 
+    def with_beneath(self, council):
+        """`council` and the councils of the units beneath its unit (two levels down at most)."""
+        unit_id = council.unit_id
+        return self.filter(Q(pk=council.pk) | Q(unit__parent_id=unit_id) | Q(unit__parent__parent_id=unit_id))
+
 
 class Council(SearchableModel):
     """The People's Council (Hội đồng nhân dân) of one administrative unit."""

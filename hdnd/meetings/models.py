@@ -39,6 +39,10 @@ class SessionQuerySet(models.QuerySet):
     def for_council(self, council):
         return self.filter(council=council)
 
+    def public(self):
+        """What the public portal and the public API may show: sessions the council holds in public."""
+        return self.filter(is_public=True)
+
     def between(self, start, end):
         """Sessions that began within [start, end] (actual date, else planned)."""
         return self.annotate(began=models.functions.Coalesce("actual_start", "planned_start")).filter(

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from hdnd.core.audit import EDIT, audit, audited_save
+from hdnd.core.audit import EDIT, audit, audited_save, audited_update
 from hdnd.councils.models import Term
 
 from .models import (
@@ -42,6 +42,20 @@ def session_create(*, actor, council, term, planned_start, kind="regular", numbe
             **fields,
         )
         return audited_save(session, actor=actor, created=True)
+
+
+#: What an edit may change; the number, term and status move by their own steps.
+SESSION_EDITABLE = frozenset({"kind", "title", "planned_start", "planned_end", "place", "is_public"})
+
+
+def session_update(*, actor, session, **values):
+    """Changes the session's particulars (`SESSION_EDITABLE`), checked by the model's rules."""
+    unknown = set(values) - SESSION_EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        return audited_update(session, actor=actor, values=values)
 
 
 def session_advance(*, actor, session, on=None):

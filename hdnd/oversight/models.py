@@ -194,6 +194,11 @@ class ProgrammeTask(models.Model):
 
 
 class MissionQuerySet(models.QuerySet):
+    def public(self):
+        """What the public portal and the public API may show: missions once decided (a planned
+        one is not yet a public act)."""
+        return self.exclude(status=MissionStatus.PLANNED)
+
     def supervisions(self):
         return self.exclude(kind=MissionKind.SURVEY)
 

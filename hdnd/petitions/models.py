@@ -144,6 +144,10 @@ STEP_REQUIREMENTS = {
 
 
 class VoterPetitionQuerySet(models.QuerySet):
+    def answered(self):
+        """What the public portal and the public API may show: petitions with their answer."""
+        return self.filter(status__in=ANSWERED_STATUSES)
+
     def unanswered(self):
         return self.exclude(status__in=(*ANSWERED_STATUSES, PetitionStatus.MERGED))
 

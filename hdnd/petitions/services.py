@@ -14,6 +14,12 @@ from .imports import fingerprint, petition_columns, row_problems
 from .models import PETITION_STEPS, PetitionStatus, VoterPetition
 
 
+def petition_record(*, actor, council, received_on, text, session=None, area="", meetings=()):
+    """Records a petition as received from voters: its text, where it came from, for which session."""
+    petition = VoterPetition(council=council, session=session, received_on=received_on, text=text, area=area)
+    return audited_save(petition, actor=actor, created=True, save_m2m=lambda: petition.meetings.set(meetings))
+
+
 def _step(*, actor, petition, to, **values):
     """Sets `values` and moves `petition` to the step `to`, which must come right after its own."""
     with transaction.atomic():

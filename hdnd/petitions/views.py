@@ -10,10 +10,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from hdnd.accounts.viewsets import ButtonsEditView, CouncilScopedViewSet, ScopedIndexView
+from hdnd.accounts.viewsets import AuditedCreateView, ButtonsEditView, CouncilScopedViewSet, ScopedIndexView
 from hdnd.councils.forms import DelegatesOnTheDayForm
 
-from . import actions
+from . import actions, services
 from .filters import VoterMeetingFilterSet, VoterPetitionFilterSet
 from .models import PETITION_STEPS, PetitionStatus, VoterMeeting, VoterPetition
 
@@ -87,12 +87,29 @@ def _petition_buttons(view):
     return buttons
 
 
+class PetitionCreateView(AuditedCreateView):
+    """A petition is recorded by the same service the API uses."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.petition_record(
+            actor=self.request.user,
+            council=data["council"],
+            session=data.get("session"),
+            received_on=data["received_on"],
+            text=data["text"],
+            area=data.get("area", ""),
+            meetings=data.get("meetings") or (),
+        )
+
+
 class VoterPetitionViewSet(CouncilScopedViewSet):
     model = VoterPetition
     icon = "mail"
     url_prefix = "kien-nghi-cu-tri"
     menu_label = _("Voter petitions")
     index_view_class = PetitionIndexView
+    add_view_class = PetitionCreateView
     edit_view_class = ButtonsEditView
     list_display = [
         "__str__",

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from hdnd.meetings.models import Session
-from hdnd.oversight.models import CLOSED_STATUSES, Mission, MissionStatus
+from hdnd.oversight.models import CLOSED_STATUSES, Mission
 from hdnd.petitions.models import ANSWERED_STATUSES, PetitionField, VoterPetition
 
 from .common import paginated, portal_home
@@ -34,7 +34,8 @@ class AnswerFilter(forms.Form):
 def answers(request):
     home = portal_home(request)
     petitions = (
-        VoterPetition.objects.filter(council__in=home.portal_councils(), status__in=ANSWERED_STATUSES)
+        VoterPetition.objects.answered()
+        .filter(council__in=home.portal_councils())
         .select_related("council", "session__term")
         .order_by("-answered_on", "pk")
     )
@@ -61,11 +62,7 @@ def answers(request):
 
 def _public_missions(home):
     """Missions once decided: a planned one is not yet a public act."""
-    return (
-        Mission.objects.filter(council__in=home.portal_councils())
-        .exclude(status=MissionStatus.PLANNED)
-        .select_related("council")
-    )
+    return Mission.objects.public().filter(council__in=home.portal_councils()).select_related("council")
 
 
 def _outcomes(recommendations, on):

@@ -205,10 +205,7 @@ class HomePage(PortalPage):
         """The council of this portal and the councils beneath it, whose public records it shows."""
         if self.council is None:
             return Council.objects.none()
-        unit = self.council.unit
-        return Council.objects.filter(
-            models.Q(pk=self.council.pk) | models.Q(unit__parent=unit) | models.Q(unit__parent__parent=unit)
-        )
+        return Council.objects.with_beneath(self.council)
 
     def portal_above(self):
         """The portal this one is a component of (a commune's: its district's or province's)."""

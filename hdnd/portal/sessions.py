@@ -23,7 +23,8 @@ WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 def public_sessions(home):
     return (
-        Session.objects.filter(council__in=home.portal_councils(), is_public=True)
+        Session.objects.public()
+        .filter(council__in=home.portal_councils())
         .select_related("council", "term")
         .order_by("planned_start", "council__name")
     )

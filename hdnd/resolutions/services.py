@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hdnd.accounts.permissions import can_publish_for_council
-from hdnd.core.audit import CREATE, EDIT, audit, audited_save
+from hdnd.core.audit import CREATE, EDIT, audit, audited_save, audited_update
 from hdnd.core.dates import vn_date
 from hdnd.core.numbering import zero_pad
 from hdnd.core.uploads import validate_document
@@ -16,6 +16,34 @@ from .models import Attachment, NumberSeries, Resolution, ResolutionRelation, St
 
 def resolution_draft(*, actor, council, term, subject, **fields):
     return audited_save(Resolution(council=council, term=term, subject=subject, **fields), actor=actor, created=True)
+
+
+#: What an edit may change; the kind, number, dates of adoption and status move by their own steps.
+RESOLUTION_EDITABLE = frozenset(
+    {
+        "field",
+        "subject",
+        "session",
+        "agenda_item",
+        "effective_date",
+        "legal_bases",
+        "body",
+        "recipients",
+        "on_behalf",
+        "signer_title",
+        "signer_name",
+    }
+)
+
+
+def resolution_update(*, actor, resolution, **values):
+    """Changes the resolution's text and particulars (`RESOLUTION_EDITABLE`), checked by its rules."""
+    unknown = set(values) - RESOLUTION_EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with transaction.atomic():
+        resolution = Resolution.objects.select_for_update().get(pk=resolution.pk)
+        return audited_update(resolution, actor=actor, values=values)
 
 
 def _check_sequence(resolution, number, adopted_on):

@@ -11,9 +11,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 
 from hdnd.accounts.permissions import can_publish_for_council
-from hdnd.accounts.viewsets import AuditedEditView, CouncilScopedViewSet, ScopedIndexView
+from hdnd.accounts.viewsets import AuditedCreateView, AuditedEditView, CouncilScopedViewSet, ScopedIndexView
 
-from . import actions
+from . import actions, services
 from .filters import ResolutionFilterSet
 from .models import Resolution, Status
 
@@ -21,6 +21,20 @@ from .models import Resolution, Status
 class ResolutionIndexView(ScopedIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().with_force(timezone.localdate())
+
+
+class ResolutionCreateView(AuditedCreateView):
+    """A draft is recorded by the same service the API uses."""
+
+    def save_instance(self):
+        data = dict(self.form.cleaned_data)
+        return services.resolution_draft(
+            actor=self.request.user,
+            council=data.pop("council"),
+            term=data.pop("term"),
+            subject=data.pop("subject"),
+            **data,
+        )
 
 
 class ResolutionEditView(AuditedEditView):
@@ -60,6 +74,7 @@ class ResolutionViewSet(CouncilScopedViewSet):
     menu_order = 220
     add_to_admin_menu = True
     index_view_class = ResolutionIndexView
+    add_view_class = ResolutionCreateView
     edit_view_class = ResolutionEditView
     list_display = ["__str__", "council", "kind", "field", "adopted_on", Column("force_label", label=_("Status"))]
     list_select_related = ("council", "term")

@@ -1,0 +1,150 @@
+"""Voter petitions with their answers (never a voter's name); an integration's token records its
+council's petitions and each step to the answer through the same services as the back office."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from hdnd.meetings.models import Session
+from hdnd.petitions import services
+from hdnd.petitions.models import CompetentLevel, PetitionField, PetitionStatus, VoterMeeting, VoterPetition
+
+from .. import schemas
+from ..common import WRITE_ERRORS, answers, dated, in_councils, one, searched, visible
+from ..pagination import CursorPagination
+from ..writing import TOKEN, writing_token
+
+router = Router(tags=["Kiến nghị cử tri"])
+
+
+class PetitionFilters(Schema):
+    council: schemas.QueryID | None = None
+    beneath: schemas.Flag = Field(False, description="Also the petitions of the councils beneath.")
+    session: schemas.QueryID | None = None
+    field: schemas.choice(PetitionField) | None = None
+    competent_level: schemas.choice(CompetentLevel) | None = None
+    status: schemas.choice(PetitionStatus) | None = Field(
+        None, description="Other than answered or reported back: tokens that read unpublished records."
+    )
+    start: schemas.Day | None = Field(None, description="Answered on or after this day.")
+    end: schemas.Day | None = Field(None, description="Answered on or before this day.")
+    q: str | None = Field(None, max_length=200)
+
+
+def _petitions(request):
+    return visible(VoterPetition.objects.all(), request, lambda petitions: petitions.answered())
+
+
+@router.get("/voter-petitions", response=answers(list[schemas.VoterPetition]), summary="Voter petitions and answers")
+@paginate(CursorPagination)
+def petition_list(request, filters: Query[PetitionFilters]):
+    petitions = in_councils(_petitions(request), filters.council, filters.beneath)
+    for name in ("session", "field", "competent_level", "status"):
+        value = getattr(filters, name)
+        if value:
+            petitions = petitions.filter(**{name: value})
+    petitions = dated(petitions, "answered_on", filters.start, filters.end)
+    return searched(petitions, filters.q)
+
+
+@router.get("/voter-petitions/{petition_id}", response=answers(schemas.VoterPetition), summary="A voter petition")
+def petition_detail(request, petition_id: schemas.PathID):
+    return one(request, _petitions(request), petition_id)
+
+
+class PetitionIn(Schema):
+    received_on: schemas.Day
+    text: str = Field(min_length=1, max_length=20000)
+    area: str = Field("", max_length=255, description="The voters it came from: a village, a commune. No names.")
+    session: schemas.ID | None = Field(None, description="The session (of the token's council) it was collected for.")
+    meetings: list[schemas.ID] = Field([], max_length=50, description="The voter meetings it came from.")
+
+
+class Classification(Schema):
+    field: schemas.choice(PetitionField)
+    competent_level: schemas.choice(CompetentLevel)
+    competent_body: str = Field(min_length=1, max_length=255)
+
+
+class Forwarding(Schema):
+    forwarded_on: schemas.Day
+    deadline: schemas.Day
+
+
+class Answer(Schema):
+    answer: str = Field(min_length=1, max_length=50000)
+    answered_on: schemas.Day
+
+
+def _own_petition(token, petition_id):
+    return get_object_or_404(VoterPetition, pk=petition_id, council=token.council)
+
+
+@router.post(
+    "/voter-petitions",
+    auth=TOKEN,
+    response=answers(schemas.VoterPetition, status=201, errors=WRITE_ERRORS),
+    summary="Record a petition received from voters",
+)
+def petition_create(request, data: PetitionIn):
+    token = writing_token(request)
+    session = None
+    if data.session is not None:
+        session = Session.objects.filter(pk=data.session, council=token.council).first()
+        if session is None:
+            raise ValidationError(
+                {"session": _("The council of the token has no such record (id %(id)s).") % {"id": data.session}}
+            )
+    meetings = list(VoterMeeting.objects.filter(pk__in=data.meetings, council=token.council))
+    missing = sorted(set(data.meetings) - {meeting.pk for meeting in meetings})
+    if missing:
+        raise ValidationError(
+            {"meetings": _("The council of the token has no such record (id %(id)s).") % {"id": missing[0]}}
+        )
+    petition = services.petition_record(
+        actor=token.owner,
+        council=token.council,
+        received_on=data.received_on,
+        text=data.text,
+        area=data.area,
+        session=session,
+        meetings=meetings,
+    )
+    return Status(201, petition)
+
+
+def _step(request, petition_id, service, data):
+    token = writing_token(request)
+    return service(actor=token.owner, petition=_own_petition(token, petition_id), **data.dict())
+
+
+@router.post(
+    "/voter-petitions/{petition_id}/classification",
+    auth=TOKEN,
+    response=answers(schemas.VoterPetition, errors=WRITE_ERRORS),
+    summary="Classify a petition: its field and who is competent to answer",
+)
+def petition_classify(request, petition_id: schemas.PathID, data: Classification):
+    return _step(request, petition_id, services.petition_classify, data)
+
+
+@router.post(
+    "/voter-petitions/{petition_id}/forwarding",
+    auth=TOKEN,
+    response=answers(schemas.VoterPetition, errors=WRITE_ERRORS),
+    summary="Record a petition's forwarding to the competent body",
+)
+def petition_forward(request, petition_id: schemas.PathID, data: Forwarding):
+    return _step(request, petition_id, services.petition_forward, data)
+
+
+@router.post(
+    "/voter-petitions/{petition_id}/answer",
+    auth=TOKEN,
+    response=answers(schemas.VoterPetition, errors=WRITE_ERRORS),
+    summary="Record the competent body's answer",
+)
+def petition_answer(request, petition_id: schemas.PathID, data: Answer):
+    return _step(request, petition_id, services.petition_answer, data)

@@ -1,0 +1,234 @@
+"""Resolutions with their vote, relations and files; an integration's token drafts, edits, adopts
+and publishes its council's resolutions through the same services as the back office."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja import Status as Answer
+from ninja.pagination import paginate
+
+from hdnd.councils.models import Term
+from hdnd.meetings.models import AgendaItem, Session
+from hdnd.resolutions import services
+from hdnd.resolutions.models import Attachment, Kind, Resolution, ResolutionRelation, Status
+from hdnd.resolutions.models import Field as ResolutionField
+
+from .. import schemas
+from ..common import WRITE_ERRORS, answers, dated, in_councils, one, searched, visible
+from ..pagination import CursorPagination
+from ..writing import TOKEN, writing_token
+
+router = Router(tags=["Nghị quyết"])
+
+
+class ResolutionFilters(Schema):
+    council: schemas.QueryID | None = None
+    beneath: schemas.Flag = Field(False, description="Also the resolutions of the councils beneath.")
+    term: schemas.QueryID | None = None
+    session: schemas.QueryID | None = None
+    year: int | None = Field(None, ge=1945, le=2200, description="The year of the number.")
+    kind: schemas.choice(Kind) | None = None
+    field: schemas.choice(ResolutionField) | None = None
+    force: schemas.choice_of("in_force", "ended") | None = Field(
+        None, description="in_force: still in force; ended: replaced or repealed."
+    )
+    status: schemas.choice(Status) | None = Field(None, description="Other than published: tokens that read drafts.")
+    start: schemas.Day | None = Field(None, description="Adopted on or after this day.")
+    end: schemas.Day | None = Field(None, description="Adopted on or before this day.")
+    q: str | None = Field(
+        None, max_length=200, description="Words of the number or the subject, with or without diacritics."
+    )
+
+
+def _resolutions(request):
+    return visible(Resolution.objects.all(), request, lambda resolutions: resolutions.published()).with_force(
+        datetime.date.today()
+    )
+
+
+@router.get("/resolutions", response=answers(list[schemas.Resolution]), summary="Resolutions")
+@paginate(CursorPagination)
+def resolution_list(request, filters: Query[ResolutionFilters]):
+    resolutions = in_councils(_resolutions(request), filters.council, filters.beneath)
+    for name in ("term", "session", "year", "kind", "field", "status"):
+        value = getattr(filters, name)
+        if value:
+            resolutions = resolutions.filter(**{name: value})
+    if filters.force:
+        resolutions = resolutions.filter(no_longer_in_force=filters.force == "ended")
+    resolutions = dated(resolutions, "adopted_on", filters.start, filters.end)
+    return searched(resolutions, filters.q)
+
+
+def _detailed(request, queryset):
+    shown = visible(Resolution.objects.all(), request, lambda resolutions: resolutions.published())
+    return queryset.select_related("vote").prefetch_related(
+        Prefetch("relations", ResolutionRelation.objects.filter(target__in=shown).select_related("target")),
+        Prefetch("affected_by", ResolutionRelation.objects.filter(source__in=shown).select_related("source")),
+        Prefetch("attachments", Attachment.objects.order_by("created_at", "pk")),
+    )
+
+
+def _as_detail(request, resolution):
+    def related(relation, other):
+        return {
+            "kind": relation.kind,
+            "kind_label": relation.get_kind_display(),
+            "resolution_id": other.pk,
+            "symbol": other.symbol,
+            "subject": other.subject,
+        }
+
+    resolution.relations_shown = [related(r, r.target) for r in resolution.relations.all()]
+    resolution.affected_by_shown = [related(r, r.source) for r in resolution.affected_by.all()]
+    resolution.files = [
+        {
+            "id": attachment.pk,
+            "title": attachment.title,
+            "file_type": attachment.file_type,
+            "size": attachment.size,
+            "url": request.build_absolute_uri(attachment.file.url),
+        }
+        for attachment in resolution.attachments.all()
+    ]
+    return resolution
+
+
+@router.get("/resolutions/{resolution_id}", response=answers(schemas.ResolutionDetail), summary="A resolution")
+def resolution_detail(request, resolution_id: schemas.PathID):
+    return _as_detail(request, one(request, _detailed(request, _resolutions(request)), resolution_id))
+
+
+class ResolutionText(Schema):
+    field: schemas.choice(ResolutionField) = ResolutionField.OTHER
+    subject: str = Field(min_length=1, max_length=500)
+    session: schemas.ID | None = Field(None, description="The session (of the token's council) that adopts it.")
+    agenda_item: schemas.ID | None = Field(None, description="The agenda item of that session.")
+    effective_date: schemas.Day | None = None
+    legal_bases: list[str] = Field([], max_length=50, description="One “Căn cứ …” per item.")
+    body: str = Field("", max_length=200000)
+    recipients: list[str] = Field([], max_length=50)
+    on_behalf: str = Field("TM. HỘI ĐỒNG NHÂN DÂN", min_length=1, max_length=100)
+    signer_title: str = Field("CHỦ TỊCH", min_length=1, max_length=100)
+    signer_name: str = Field("", max_length=150)
+
+
+class ResolutionIn(ResolutionText):
+    term: schemas.ID = Field(description="The term (of the token's council).")
+    kind: schemas.choice(Kind) = Kind.INDIVIDUAL
+
+
+class ResolutionChanges(Schema):
+    """Only the fields given change; null only where a value may be empty."""
+
+    field: schemas.choice(ResolutionField) = None
+    subject: str = Field(None, min_length=1, max_length=500)
+    session: schemas.ID | None = None
+    agenda_item: schemas.ID | None = None
+    effective_date: schemas.Day | None = None
+    legal_bases: list[str] = Field(None, max_length=50)
+    body: str = Field(None, max_length=200000)
+    recipients: list[str] = Field(None, max_length=50)
+    on_behalf: str = Field(None, min_length=1, max_length=100)
+    signer_title: str = Field(None, min_length=1, max_length=100)
+    signer_name: str = Field(None, max_length=150)
+
+
+class Adoption(Schema):
+    adopted_on: schemas.Day
+    number: schemas.Whole | None = Field(None, ge=1, le=9999, description="Leave out: the next number of the series.")
+    effective_date: schemas.Day | None = None
+
+
+def _own(token, model, pk, field):
+    """The record `pk` of the token's council, or a 422 naming the field."""
+    if pk is None:
+        return None
+    found = model.objects.filter(pk=pk, **{"session__council" if model is AgendaItem else "council": token.council})
+    record = found.first()
+    if record is None:
+        raise ValidationError({field: _("The council of the token has no such record (id %(id)s).") % {"id": pk}})
+    return record
+
+
+def _values(token, data):
+    """Model values from the request's fields: references looked up in the token's council, lists
+    written one item per line as the back office writes them."""
+    values = {}
+    for name, value in data.items():
+        if name in ("session", "agenda_item"):
+            value = _own(token, Session if name == "session" else AgendaItem, value, name)
+        elif name == "term":
+            value = _own(token, Term, value, name)
+        elif name in ("legal_bases", "recipients"):
+            value = "\n".join(line.strip() for line in (value or []) if line.strip())
+        values[name] = value
+    return values
+
+
+def _reloaded(request, resolution):
+    queryset = Resolution.objects.filter(pk=resolution.pk).with_force(datetime.date.today())
+    return _as_detail(request, _detailed(request, queryset).get())
+
+
+def _own_resolution(token, resolution_id):
+    return get_object_or_404(Resolution, pk=resolution_id, council=token.council)
+
+
+@router.post(
+    "/resolutions",
+    auth=TOKEN,
+    response=answers(schemas.ResolutionDetail, status=201, errors=WRITE_ERRORS),
+    summary="Record a draft resolution",
+)
+def resolution_create(request, data: ResolutionIn):
+    token = writing_token(request)
+    values = _values(token, data.dict())
+    resolution = services.resolution_draft(
+        actor=token.owner, council=token.council, term=values.pop("term"), subject=values.pop("subject"), **values
+    )
+    return Answer(201, _reloaded(request, resolution))
+
+
+@router.patch(
+    "/resolutions/{resolution_id}",
+    auth=TOKEN,
+    response=answers(schemas.ResolutionDetail, errors=WRITE_ERRORS),
+    summary="Change a resolution's text and particulars",
+)
+def resolution_update(request, resolution_id: schemas.PathID, data: ResolutionChanges):
+    token = writing_token(request)
+    resolution = _own_resolution(token, resolution_id)
+    services.resolution_update(
+        actor=token.owner, resolution=resolution, **_values(token, data.dict(exclude_unset=True))
+    )
+    return _reloaded(request, resolution)
+
+
+@router.post(
+    "/resolutions/{resolution_id}/adoption",
+    auth=TOKEN,
+    response=answers(schemas.ResolutionDetail, errors=WRITE_ERRORS),
+    summary="Record a draft's adoption: it takes its number",
+)
+def resolution_adopt(request, resolution_id: schemas.PathID, data: Adoption):
+    token = writing_token(request)
+    resolution = _own_resolution(token, resolution_id)
+    services.resolution_adopt(actor=token.owner, resolution=resolution, **data.dict())
+    return _reloaded(request, resolution)
+
+
+@router.post(
+    "/resolutions/{resolution_id}/publication",
+    auth=TOKEN,
+    response=answers(schemas.ResolutionDetail, errors=WRITE_ERRORS),
+    summary="Publish an adopted resolution (a leader's token)",
+)
+def resolution_publish(request, resolution_id: schemas.PathID):
+    token = writing_token(request)
+    services.resolution_publish(actor=token.owner, resolution=_own_resolution(token, resolution_id))
+    return _reloaded(request, _own_resolution(token, resolution_id))
