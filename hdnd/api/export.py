@@ -27,6 +27,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.utils import timezone
+from ninja import Schema
 
 from hdnd.councils.models import Committee, Council, Delegate, DelegateGroup, Membership, Term
 from hdnd.meetings.models import AgendaItem, Session, Vote
@@ -70,6 +71,23 @@ class _Hashing:
         self.target.write(data)
 
 
+def columns(schema, prefix=""):
+    """The CSV columns of a schema's records, nested objects flattened as `_flat` does."""
+    names = []
+    for name, field in schema.model_fields.items():
+        kind = field.annotation
+        if isinstance(kind, type) and issubclass(kind, Schema):
+            names += columns(kind, f"{prefix}{name}_")
+        elif not (getattr(kind, "__origin__", None) is list and _is_schema_list(kind)):
+            names.append(f"{prefix}{name}")
+    return names
+
+
+def _is_schema_list(kind):
+    (item,) = kind.__args__
+    return isinstance(item, type) and issubclass(item, Schema)
+
+
 def _flat(row, prefix=""):
     """A CSV row from an API record: nested objects become `unit_code`…, lists "a; b"."""
     flat = {}
@@ -90,10 +108,14 @@ class Bundle:
     def __init__(self, archive):
         self.archive = archive
         self.files = []
+        self.moment = timezone.localtime().timetuple()[:6]
 
     def _entry(self, path, write):
         """Writes one file of the bundle with `write(out)`, which returns how many records it wrote."""
-        with self.archive.open(path, "w", force_zip64=True) as target:
+        info = zipfile.ZipInfo(path, date_time=self.moment)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        with self.archive.open(info, "w", force_zip64=True) as target:
             out = _Hashing(target)
             records = write(out)
         self.files.append({"path": path, "bytes": out.size, "sha256": out.sha256.hexdigest(), "records": records})
@@ -110,17 +132,14 @@ class Bundle:
 
         self._entry(path, write)
 
-    def csv_table(self, path, rows):
+    def csv_table(self, path, columns, rows):
         def write(out):
             text = io.TextIOWrapper(_Raw(out), encoding="utf-8-sig", newline="")
-            writer = None
+            writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
             n = 0
             for row in rows:
-                flat = _flat(row)
-                if writer is None:
-                    writer = csv.DictWriter(text, fieldnames=list(flat), extrasaction="ignore")
-                    writer.writeheader()
-                writer.writerow(flat)
+                writer.writerow(_flat(row))
                 n += 1
             text.flush()
             text.detach()
@@ -405,17 +424,20 @@ def write_bundle(council, target):
         }
         for name, (schema, rows) in tables.items():
             source = rows if isinstance(rows, list) else _chunked(rows)
-            bundle.csv_table(f"csv/{name}.csv", (_dump(schema, row) for row in source))
+            bundle.csv_table(f"csv/{name}.csv", columns(schema), (_dump(schema, row) for row in source))
         bundle.csv_table(
             "csv/votes.csv",
+            ["agenda_item_id", *columns(schemas.VoteResult)],
             ({"agenda_item_id": v.agenda_item_id, **_dump(schemas.VoteResult, v)} for v in _chunked(records["votes"])),
         )
         bundle.csv_table(
             "csv/agenda-items.csv",
+            ["session_id", *columns(schemas.AgendaItem)],
             ({"session_id": i.session_id, **_dump(schemas.AgendaItem, i)} for i in _chunked(records["agenda_items"])),
         )
         bundle.csv_table(
             "csv/resolution-relations.csv",
+            ["resolution_id", "kind", "kind_label", "other_resolution_id", "other_symbol"],
             (
                 {
                     "resolution_id": r.source_id,
@@ -429,6 +451,7 @@ def write_bundle(council, target):
         )
         bundle.csv_table(
             "csv/files.csv",
+            ["resolution_id", "id", "title", "file_type", "size", "url"],
             (
                 {
                     "resolution_id": f.resolution_id,
@@ -441,7 +464,10 @@ def write_bundle(council, target):
                 for f in _chunked(records["files"])
             ),
         )
-        bundle.csv_table("csv/briefings.csv", (_briefing_row(b) for b in _chunked(records["briefings"])))
+        briefing_columns = [c for c in columns(schemas.Briefing) if c not in ("article_url", "figures")]
+        bundle.csv_table(
+            "csv/briefings.csv", briefing_columns, (_briefing_row(b) for b in _chunked(records["briefings"]))
+        )
 
         manifest = {
             "council": {"id": council.pk, "name": council.name, "unit_code": council.unit.code},

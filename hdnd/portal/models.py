@@ -455,6 +455,15 @@ class PortalFrame(models.Model):
         return self.data.get("english_url")
 
     @property
+    def open_data_url(self):
+        """The council's open-data bundle (the API's, renewed nightly)."""
+        return self.data.get("open_data_url")
+
+    @property
+    def api_docs_url(self):
+        return self.data.get("api_docs_url")
+
+    @property
     def above(self):
         return self.data.get("above")
 

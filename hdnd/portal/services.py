@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -149,6 +150,10 @@ def portal_frame_refresh(home):
         "home_url": home.relative_url(site) if site else "/",
         "sections": [{"id": s.pk, "path": s.path, "title": s.title, "url": s.relative_url(site)} for s in sections],
         "english_url": english.relative_url(site) if english else None,
+        "open_data_url": reverse("api-v1:council_export", kwargs={"council_id": home.council_id})
+        if home.council_id
+        else None,
+        "api_docs_url": reverse("api-v1:openapi-view"),
         "above": {"title": above.title, "url": above.full_url} if above else None,
         "latest": latest,
         "last_published": last_published.isoformat() if last_published else None,

@@ -46,3 +46,9 @@ def test_a_frame_rendered_by_other_templates_is_rendered_again(client, home):
     _mark_stored_header(home, "cu", version="phien-ban-truoc")
     page = client.get("/tin-ky-hop/").content.decode()
     assert "data-t='cu'" not in page and 'aria-current="page">Tin kỳ họp</a>' in page
+
+
+def test_the_footer_links_the_councils_open_data_and_the_api(client, home):
+    page = client.get("/tin-ky-hop/").content.decode()
+    assert f'href="/api/v1/export/{home.council_id}.zip" download>' in page
+    assert 'href="/api/v1/docs">API</a>' in page
