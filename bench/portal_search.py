@@ -13,6 +13,7 @@ information, and once the plain PostgreSQL way — ts_rank over every match — 
 
 .venv/bin/python bench/portal_search.py            # postgres://postgres@127.0.0.1:5432/hdnd_bench_search
 .venv/bin/python bench/portal_search.py --explain  # also the plans of the resolutions' queries
+.venv/bin/python bench/portal_search.py --data-only  # only create the data (bench/api_resolutions.py uses it)
 """
 
 import contextlib
@@ -508,6 +509,8 @@ def main():
     with transaction.atomic():
         ensure_other_records(home, councils, random.Random(7))
     ensure_resolutions(councils)
+    if "--data-only" in sys.argv[1:]:
+        return
     client = Client(HTTP_HOST=HOST)
     url = reverse("portal:search")
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}; DEBUG={settings.DEBUG}")

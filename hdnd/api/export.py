@@ -1,6 +1,7 @@
 """The open-data bundle of a council: every published record of the council and of the councils
 beneath it, in one zip file —
 
+- `popolo/popolo.json`: persons, organizations, memberships and vote events as Popolo has them;
 - `oparl/*.json`: the records shaped as OParl 1.1 objects (System, Body, LegislativeTerm,
   Organization, Person, Membership, Meeting with its AgendaItems, Paper, File), each `id` the
   record's address in this API; what OParl has no object for (missions and recommendations,
@@ -132,6 +133,13 @@ class Bundle:
 
         self._entry(path, write)
 
+    def json_document(self, path, document):
+        def write(out):
+            out.write(json.dumps(document, ensure_ascii=False))
+            return sum(len(part) for part in document.values())
+
+        self._entry(path, write)
+
     def csv_table(self, path, columns, rows):
         def write(out):
             text = io.TextIOWrapper(_Raw(out), encoding="utf-8-sig", newline="")
@@ -186,7 +194,9 @@ def _records(council):
         "delegates": Delegate.objects.filter(council_id__in=ids)
         .select_related("person", "constituency")
         .order_by("pk"),
-        "memberships": Membership.objects.filter(delegate__council_id__in=ids).order_by("pk"),
+        "memberships": Membership.objects.filter(delegate__council_id__in=ids)
+        .select_related("delegate")
+        .order_by("pk"),
         "sessions": Session.objects.public().filter(council_id__in=ids).order_by("pk"),
         "agenda_items": AgendaItem.objects.filter(session__in=Session.objects.public().filter(council_id__in=ids))
         .prefetch_related("votes")
@@ -365,6 +375,84 @@ def _file(attachment, base_url):
     )
 
 
+# --- Popolo shapes ------------------------------------------------------------------------------
+
+POPOLO_RESULT = {True: "pass", False: "fail"}
+
+
+def _popolo(records, councils):
+    """One Popolo document: persons, organizations (each council and its organs), memberships and
+    vote events with their counts — the vote results of the public sessions."""
+    organizations = [
+        {"id": f"council-{c.pk}", "name": c.name, "classification": "council", "parent_id": _parent_council(c)}
+        for c in councils
+    ]
+    organizations += [
+        {
+            "id": f"committee-{o.pk}",
+            "name": o.name,
+            "classification": "committee",
+            "parent_id": f"council-{o.council_id}",
+        }
+        for o in _chunked(records["committees"])
+    ]
+    organizations += [
+        {
+            "id": f"delegate-group-{o.pk}",
+            "name": o.name,
+            "classification": "delegate group",
+            "parent_id": f"council-{o.council_id}",
+        }
+        for o in _chunked(records["delegate_groups"])
+    ]
+    persons, memberships = [], []
+    for delegate in _chunked(records["delegates"]):
+        persons.append({"id": f"delegate-{delegate.pk}", "name": delegate.person.full_name})
+        memberships.append(_popolo_membership(delegate.pk, f"council-{delegate.council_id}", "Đại biểu", delegate))
+    for membership in _chunked(records["memberships"]):
+        if membership.committee_id:
+            organ = f"committee-{membership.committee_id}"
+        elif membership.delegate_group_id:
+            organ = f"delegate-group-{membership.delegate_group_id}"
+        else:
+            organ = f"council-{membership.delegate.council_id}"
+        memberships.append(
+            _popolo_membership(membership.delegate_id, organ, membership.get_position_display(), membership)
+        )
+    vote_events = [
+        {
+            "id": f"vote-{vote.pk}",
+            "organization_id": f"council-{vote.agenda_item.session.council_id}",
+            "motion": {"text": vote.subject},
+            "start_date": vote.held_on.isoformat(),
+            "result": POPOLO_RESULT[vote.passed],
+            "counts": [
+                {"option": "yes", "value": vote.votes_for},
+                {"option": "no", "value": vote.votes_against},
+                {"option": "not voting", "value": vote.votes_abstain},
+            ],
+        }
+        for vote in _chunked(records["votes"].select_related("agenda_item__session"))
+    ]
+    return {"persons": persons, "organizations": organizations, "memberships": memberships, "vote_events": vote_events}
+
+
+def _parent_council(council):
+    parent = council.unit.parent
+    above = getattr(parent, "council", None) if parent else None
+    return f"council-{above.pk}" if above else None
+
+
+def _popolo_membership(delegate_id, organization_id, role, dated):
+    return {
+        "person_id": f"delegate-{delegate_id}",
+        "organization_id": organization_id,
+        "role": role,
+        "start_date": dated.start_date.isoformat(),
+        "end_date": dated.end_date.isoformat() if dated.end_date else None,
+    }
+
+
 # --- The bundle ----------------------------------------------------------------------------------
 
 
@@ -402,6 +490,7 @@ def write_bundle(council, target):
         bundle.json_list("oparl/agenda-item.json", (_agenda_item(i) for i in _chunked(records["agenda_items"])))
         bundle.json_list("oparl/paper.json", (_paper(r) for r in _chunked(records["resolutions"])))
         bundle.json_list("oparl/file.json", (_file(f, base_url) for f in _chunked(records["files"])))
+        bundle.json_document("popolo/popolo.json", _popolo(records, councils))
         bundle.json_list("hdnd/mission.json", (_dump(schemas.MissionDetail, m) for m in _chunked(records["missions"])))
         bundle.json_list(
             "hdnd/voter-petition.json",

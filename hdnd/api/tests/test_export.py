@@ -13,7 +13,13 @@ import pytest
 from django.core.management import call_command
 
 from hdnd.api.export import storage_name
-from hdnd.councils.factories import CouncilFactory, DistrictFactory, TermFactory
+from hdnd.councils.factories import (
+    ConstituencyFactory,
+    CouncilFactory,
+    DistrictFactory,
+    MembershipFactory,
+    TermFactory,
+)
 from hdnd.meetings.factories import SessionFactory
 from hdnd.petitions.factories import VoterPetitionFactory
 from hdnd.resolutions.factories import ResolutionFactory
@@ -42,6 +48,7 @@ def district():
         SessionFactory(term=term, title="KỲ HỌP KÍN", is_public=False)
         VoterPetitionFactory(session=session, answered=True)
         VoterPetitionFactory(session=session, text="KIẾN NGHỊ CHƯA TRẢ LỜI")
+        MembershipFactory(delegate__constituency=ConstituencyFactory(term=term), position="chair")
     CouncilFactory(unit=DistrictFactory(code="997", name="Huyện Khác"))
     return district
 
@@ -66,6 +73,16 @@ def test_the_bundle_holds_the_published_records_of_the_council_and_those_beneath
     everything = b"".join(archive.read(name) for name in archive.namelist()).decode()
     for private in ("DỰ THẢO CHƯA CÔNG BỐ", "KỲ HỌP KÍN", "KIẾN NGHỊ CHƯA TRẢ LỜI", "Huyện Khác"):
         assert private not in everything
+
+
+def test_popolo_has_the_people_their_organisations_and_memberships(client, district):
+    popolo = json.loads(_bundle(client, district).read("popolo/popolo.json"))
+    assert len(popolo["persons"]) == 2
+    councils = {o["id"]: o for o in popolo["organizations"] if o["classification"] == "council"}
+    commune = next(o for o in councils.values() if o["name"] != district.name)
+    assert commune["parent_id"] == f"council-{district.pk}"
+    roles = sorted(m["role"] for m in popolo["memberships"])
+    assert roles == ["Chủ tịch", "Chủ tịch", "Đại biểu", "Đại biểu"]
 
 
 def test_csv_tables_open_in_excel_and_count_the_records(client, district):
