@@ -189,9 +189,10 @@ class CouncilQuerySet(models.QuerySet):
         return self.select_related("unit", "unit__parent")
 
     def with_beneath(self, council):
-        """`council` and the councils of the units beneath its unit (two levels down at most)."""
-        unit_id = council.unit_id
-        return self.filter(Q(pk=council.pk) | Q(unit__parent_id=unit_id) | Q(unit__parent__parent_id=unit_id))
+        """`council` (a council or its id) and the councils of the units beneath its unit (two
+        levels down at most)."""
+        pk = getattr(council, "pk", council)
+        return self.filter(Q(pk=pk) | Q(unit__parent__council__pk=pk) | Q(unit__parent__parent__council__pk=pk))
 
 
 class Council(SearchableModel):

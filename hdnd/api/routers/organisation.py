@@ -1,7 +1,7 @@
 """Administrative units (both eras, with their lineage), councils, terms, committees, delegate
 groups, delegates and their memberships."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -68,10 +68,10 @@ def council_list(request, filters: Query[CouncilFilters]):
     if filters.on:
         councils = councils.filter(valid_on_q(filters.on, "unit__"))
     if filters.council:
-        scope = Q(pk=filters.council)
-        if filters.beneath:
-            scope |= Q(unit__parent__council__pk=filters.council) | Q(unit__parent__parent__council__pk=filters.council)
-        councils = councils.filter(scope)
+        scope = models.Council.objects.with_beneath(filters.council) if filters.beneath else None
+        councils = (
+            councils.filter(pk__in=scope.values("pk")) if scope is not None else councils.filter(pk=filters.council)
+        )
     return searched(councils, filters.q)
 
 

@@ -194,3 +194,17 @@ def test_openapi_documents_every_error_and_docs_are_served(client):
             if method in ("post", "patch"):
                 assert {"400", "403", "409"} <= statuses, (method, path)
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_councils_with_those_beneath_them(client):
+    district = CouncilFactory(unit=DistrictFactory())
+    commune = CouncilFactory(unit__parent=district.unit)
+    CouncilFactory(unit=DistrictFactory(code="997", name="Huyện Khác"))
+
+    def ids(**params):
+        return {c["id"] for c in results(client, "/api/v1/councils", **params)["results"]}
+
+    assert ids(council=district.pk) == {district.pk}
+    assert ids(council=district.pk, beneath="true") == {district.pk, commune.pk}
+    detail = results(client, f"/api/v1/councils/{commune.pk}")
+    assert detail["parent_council_id"] == district.pk and detail["unit"]["level"] == "commune"
