@@ -106,6 +106,18 @@ def main():
         page.goto(f"{BASE}/quan-tri/theo-doi-kien-nghi/")
         page.wait_for_load_state("networkidle")
         page.screenshot(path=OUT / "follow-up-board.png")
+
+        leader = browser.new_page(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+        sign_in(leader, "lanhdao.nari")
+        leader.goto(f"{BASE}/quan-tri/ma-truy-cap-api/new/")
+        leader.fill("#id_name", "Cổng thông tin UBND huyện")
+        leader.check("#id_can_write")
+        leader.click("main button[type=submit]")
+        leader.wait_for_load_state("networkidle")
+        leader.screenshot(path=OUT / "back-office-api-token.png")
+        leader.goto(f"{BASE}/api/v1/docs")
+        leader.wait_for_selector(".opblock")
+        leader.screenshot(path=OUT / "api-docs.png")
         browser.close()
 
 

@@ -14,8 +14,16 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 
 from hdnd.accounts.permissions import CouncilScopedPermissionPolicy
-from hdnd.accounts.scoping import CHANGE, DELETE, PUBLISH
-from hdnd.accounts.viewsets import AuditedCreateView, AuditedEditView, CouncilScopedViewSet, forbidden, scoped_object
+from hdnd.accounts.scoping import CHANGE, DELETE, PUBLISH, scope_queryset
+from hdnd.accounts.viewsets import (
+    AuditedCreateView,
+    AuditedEditView,
+    CouncilScopedForm,
+    CouncilScopedViewSet,
+    forbidden,
+    scoped_object,
+)
+from hdnd.councils.models import Council
 
 from . import services
 from .models import ApiToken
@@ -30,6 +38,18 @@ class ApiTokenPermissionPolicy(CouncilScopedPermissionPolicy):
 
     def scope_action(self, action):
         return PUBLISH
+
+
+class ApiTokenForm(CouncilScopedForm):
+    """Offers the councils the user leads, the only one chosen already when there is one."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and "council" in self.fields:
+            councils = scope_queryset(Council.objects.all(), for_user, PUBLISH, council_path="")
+            self.fields["council"].queryset = councils
+            if not self.is_bound and len(councils) == 1:
+                self.initial["council"] = councils[0].pk
 
 
 class TokenCreateView(AuditedCreateView):
@@ -98,6 +118,7 @@ class ApiTokenViewSet(CouncilScopedViewSet):
     menu_order = 900
     add_to_admin_menu = True
     permission_policy_class = ApiTokenPermissionPolicy
+    base_form_class = ApiTokenForm
     add_view_class = TokenCreateView
     edit_view_class = TokenEditView
     inspect_view_enabled = False

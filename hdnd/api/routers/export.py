@@ -18,7 +18,7 @@ ZIP = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}
 @router.get(
     "/export/{council_id}.zip",
     response=READ_ERRORS,
-    summary="Download a council's open data",
+    summary="Tải dữ liệu mở của một Hội đồng",
     description=(
         "Every published record of the council and of the councils beneath it: OParl 1.1 JSON, CSV tables, "
         "manifest.json and SHA256SUMS. Renewed every night; built on the spot when the kept one is older."

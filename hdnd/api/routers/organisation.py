@@ -27,7 +27,7 @@ def _units():
     return models.AdministrativeUnit.objects.select_related("council").prefetch_related("predecessors", "successors")
 
 
-@router.get("/units", response=answers(list[schemas.Unit]), summary="Administrative units")
+@router.get("/units", response=answers(list[schemas.Unit]), summary="Đơn vị hành chính")
 @paginate(CursorPagination)
 def unit_list(request, filters: Query[UnitFilters]):
     units = _units()
@@ -42,7 +42,7 @@ def unit_list(request, filters: Query[UnitFilters]):
     return searched(units, filters.q)
 
 
-@router.get("/units/{unit_id}", response=answers(schemas.Unit), summary="An administrative unit and its lineage")
+@router.get("/units/{unit_id}", response=answers(schemas.Unit), summary="Một đơn vị hành chính và quan hệ kế thừa")
 def unit_detail(request, unit_id: schemas.PathID):
     return one(request, _units(), unit_id)
 
@@ -59,7 +59,7 @@ def _councils():
     return models.Council.objects.select_related("unit", "unit__parent", "unit__parent__council")
 
 
-@router.get("/councils", response=answers(list[schemas.Council]), summary="Councils")
+@router.get("/councils", response=answers(list[schemas.Council]), summary="Các Hội đồng nhân dân")
 @paginate(CursorPagination)
 def council_list(request, filters: Query[CouncilFilters]):
     councils = _councils()
@@ -75,7 +75,7 @@ def council_list(request, filters: Query[CouncilFilters]):
     return searched(councils, filters.q)
 
 
-@router.get("/councils/{council_id}", response=answers(schemas.Council), summary="A council")
+@router.get("/councils/{council_id}", response=answers(schemas.Council), summary="Một Hội đồng nhân dân")
 def council_detail(request, council_id: schemas.PathID):
     return one(request, _councils(), council_id)
 
@@ -86,21 +86,21 @@ class OrganFilters(Schema):
     term: schemas.QueryID | None = None
 
 
-@router.get("/terms", response=answers(list[schemas.Term]), summary="Terms")
+@router.get("/terms", response=answers(list[schemas.Term]), summary="Các nhiệm kỳ")
 @paginate(CursorPagination)
 def term_list(request, filters: Query[OrganFilters]):
     terms = in_councils(models.Term.objects.all(), filters.council, filters.beneath)
     return terms.filter(pk=filters.term) if filters.term else terms
 
 
-@router.get("/committees", response=answers(list[schemas.Committee]), summary="Committees")
+@router.get("/committees", response=answers(list[schemas.Committee]), summary="Các Ban")
 @paginate(CursorPagination)
 def committee_list(request, filters: Query[OrganFilters]):
     committees = in_councils(models.Committee.objects.all(), filters.council, filters.beneath)
     return committees.filter(term_id=filters.term) if filters.term else committees
 
 
-@router.get("/delegate-groups", response=answers(list[schemas.DelegateGroup]), summary="Delegate groups")
+@router.get("/delegate-groups", response=answers(list[schemas.DelegateGroup]), summary="Các Tổ đại biểu")
 @paginate(CursorPagination)
 def delegate_group_list(request, filters: Query[OrganFilters]):
     groups = models.DelegateGroup.objects.prefetch_related("constituencies")
@@ -119,7 +119,7 @@ def _delegates():
     return models.Delegate.objects.select_related("person", "constituency")
 
 
-@router.get("/delegates", response=answers(list[schemas.Delegate]), summary="Delegates")
+@router.get("/delegates", response=answers(list[schemas.Delegate]), summary="Các đại biểu")
 @paginate(CursorPagination)
 def delegate_list(request, filters: Query[DelegateFilters]):
     delegates = in_councils(_delegates(), filters.council, filters.beneath)
@@ -136,9 +136,7 @@ def delegate_list(request, filters: Query[DelegateFilters]):
     return delegates
 
 
-@router.get(
-    "/delegates/{delegate_id}", response=answers(schemas.DelegateDetail), summary="A delegate and their positions"
-)
+@router.get("/delegates/{delegate_id}", response=answers(schemas.DelegateDetail), summary="Một đại biểu và các chức vụ")
 def delegate_detail(request, delegate_id: schemas.PathID):
     memberships = Prefetch("memberships", models.Membership.objects.order_by("start_date", "pk"))
     return one(request, _delegates().prefetch_related(memberships), delegate_id)
@@ -150,7 +148,7 @@ class MembershipFilters(OrganFilters):
     on: schemas.Day | None = Field(None, description="Memberships current on this day.")
 
 
-@router.get("/memberships", response=answers(list[schemas.Membership]), summary="Memberships and positions")
+@router.get("/memberships", response=answers(list[schemas.Membership]), summary="Thành viên và chức vụ")
 @paginate(CursorPagination)
 def membership_list(request, filters: Query[MembershipFilters]):
     memberships = in_councils(models.Membership.objects.all(), filters.council, filters.beneath, "delegate__council")

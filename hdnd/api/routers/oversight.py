@@ -30,7 +30,7 @@ def _missions(request):
     return visible(Mission.objects.all(), request, lambda missions: missions.public())
 
 
-@router.get("/missions", response=answers(list[schemas.Mission]), summary="Supervision and survey missions")
+@router.get("/missions", response=answers(list[schemas.Mission]), summary="Các cuộc giám sát, khảo sát")
 @paginate(CursorPagination)
 def mission_list(request, filters: Query[MissionFilters]):
     missions = in_councils(_missions(request), filters.council, filters.beneath)
@@ -44,7 +44,9 @@ def mission_list(request, filters: Query[MissionFilters]):
 
 
 @router.get(
-    "/missions/{mission_id}", response=answers(schemas.MissionDetail), summary="A mission and its recommendations"
+    "/missions/{mission_id}",
+    response=answers(schemas.MissionDetail),
+    summary="Một cuộc giám sát, khảo sát và các kiến nghị",
 )
 def mission_detail(request, mission_id: schemas.PathID):
     recommendations = Prefetch("recommendations", Recommendation.objects.order_by("deadline", "pk"))

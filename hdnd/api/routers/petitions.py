@@ -37,7 +37,9 @@ def _petitions(request):
     return visible(VoterPetition.objects.all(), request, lambda petitions: petitions.answered())
 
 
-@router.get("/voter-petitions", response=answers(list[schemas.VoterPetition]), summary="Voter petitions and answers")
+@router.get(
+    "/voter-petitions", response=answers(list[schemas.VoterPetition]), summary="Kiến nghị cử tri và kết quả trả lời"
+)
 @paginate(CursorPagination)
 def petition_list(request, filters: Query[PetitionFilters]):
     petitions = in_councils(_petitions(request), filters.council, filters.beneath)
@@ -49,7 +51,7 @@ def petition_list(request, filters: Query[PetitionFilters]):
     return searched(petitions, filters.q)
 
 
-@router.get("/voter-petitions/{petition_id}", response=answers(schemas.VoterPetition), summary="A voter petition")
+@router.get("/voter-petitions/{petition_id}", response=answers(schemas.VoterPetition), summary="Một kiến nghị cử tri")
 def petition_detail(request, petition_id: schemas.PathID):
     return one(request, _petitions(request), petition_id)
 
@@ -86,7 +88,7 @@ def _own_petition(token, petition_id):
     "/voter-petitions",
     auth=TOKEN,
     response=answers(schemas.VoterPetition, status=201, errors=WRITE_ERRORS),
-    summary="Record a petition received from voters",
+    summary="Ghi một kiến nghị cử tri đã tiếp nhận",
 )
 def petition_create(request, data: PetitionIn):
     token = writing_token(request)
@@ -124,7 +126,7 @@ def _step(request, petition_id, service, data):
     "/voter-petitions/{petition_id}/classification",
     auth=TOKEN,
     response=answers(schemas.VoterPetition, errors=WRITE_ERRORS),
-    summary="Classify a petition: its field and who is competent to answer",
+    summary="Phân loại kiến nghị: lĩnh vực và cơ quan có thẩm quyền trả lời",
 )
 def petition_classify(request, petition_id: schemas.PathID, data: Classification):
     return _step(request, petition_id, services.petition_classify, data)
@@ -134,7 +136,7 @@ def petition_classify(request, petition_id: schemas.PathID, data: Classification
     "/voter-petitions/{petition_id}/forwarding",
     auth=TOKEN,
     response=answers(schemas.VoterPetition, errors=WRITE_ERRORS),
-    summary="Record a petition's forwarding to the competent body",
+    summary="Ghi nhận chuyển kiến nghị đến cơ quan có thẩm quyền",
 )
 def petition_forward(request, petition_id: schemas.PathID, data: Forwarding):
     return _step(request, petition_id, services.petition_forward, data)
@@ -144,7 +146,7 @@ def petition_forward(request, petition_id: schemas.PathID, data: Forwarding):
     "/voter-petitions/{petition_id}/answer",
     auth=TOKEN,
     response=answers(schemas.VoterPetition, errors=WRITE_ERRORS),
-    summary="Record the competent body's answer",
+    summary="Ghi kết quả trả lời của cơ quan có thẩm quyền",
 )
 def petition_answer(request, petition_id: schemas.PathID, data: Answer):
     return _step(request, petition_id, services.petition_answer, data)

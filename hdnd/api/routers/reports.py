@@ -41,7 +41,7 @@ class BriefingFilters(Schema):
     end: schemas.Day | None = Field(None, description="Held on or before this day.")
 
 
-@router.get("/briefings", response=answers(list[schemas.Briefing]), summary="Briefings")
+@router.get("/briefings", response=answers(list[schemas.Briefing]), summary="Các hội nghị giao ban")
 @paginate(CursorPagination)
 def briefing_list(request, filters: Query[BriefingFilters]):
     briefings = in_councils(_briefings(), filters.council, filters.beneath)
@@ -52,7 +52,7 @@ def briefing_list(request, filters: Query[BriefingFilters]):
     return briefings
 
 
-@router.get("/briefings/{briefing_id}", response=answers(schemas.Briefing), summary="A briefing")
+@router.get("/briefings/{briefing_id}", response=answers(schemas.Briefing), summary="Một hội nghị giao ban")
 def briefing_detail(request, briefing_id: schemas.PathID):
     return one(request, _briefings(), briefing_id)
 
@@ -69,7 +69,7 @@ LEVEL_LABELS = {Level.PROVINCE: "cấp tỉnh", Level.DISTRICT: "cấp huyện",
 @router.get(
     "/councils/{council_id}/figures",
     response=answers(schemas.Figures),
-    summary="A council's figures for a period, by level",
+    summary="Số liệu của một Hội đồng trong một kỳ, theo cấp",
 )
 def council_figures(request, council_id: schemas.PathID, period: Query[Period]):
     if period.end < period.start:

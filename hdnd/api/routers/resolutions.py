@@ -50,7 +50,7 @@ def _resolutions(request):
     )
 
 
-@router.get("/resolutions", response=answers(list[schemas.Resolution]), summary="Resolutions")
+@router.get("/resolutions", response=answers(list[schemas.Resolution]), summary="Các nghị quyết")
 @paginate(CursorPagination)
 def resolution_list(request, filters: Query[ResolutionFilters]):
     resolutions = in_councils(_resolutions(request), filters.council, filters.beneath)
@@ -98,7 +98,11 @@ def _as_detail(request, resolution):
     return resolution
 
 
-@router.get("/resolutions/{resolution_id}", response=answers(schemas.ResolutionDetail), summary="A resolution")
+@router.get(
+    "/resolutions/{resolution_id}",
+    response=answers(schemas.ResolutionDetail),
+    summary="Một nghị quyết: nội dung, biểu quyết, quan hệ, tệp đính kèm",
+)
 def resolution_detail(request, resolution_id: schemas.PathID):
     return _as_detail(request, one(request, _detailed(request, _resolutions(request)), resolution_id))
 
@@ -183,7 +187,7 @@ def _own_resolution(token, resolution_id):
     "/resolutions",
     auth=TOKEN,
     response=answers(schemas.ResolutionDetail, status=201, errors=WRITE_ERRORS),
-    summary="Record a draft resolution",
+    summary="Ghi một dự thảo nghị quyết",
 )
 def resolution_create(request, data: ResolutionIn):
     token = writing_token(request)
@@ -198,7 +202,7 @@ def resolution_create(request, data: ResolutionIn):
     "/resolutions/{resolution_id}",
     auth=TOKEN,
     response=answers(schemas.ResolutionDetail, errors=WRITE_ERRORS),
-    summary="Change a resolution's text and particulars",
+    summary="Sửa nội dung, thông tin nghị quyết",
 )
 def resolution_update(request, resolution_id: schemas.PathID, data: ResolutionChanges):
     token = writing_token(request)
@@ -213,7 +217,7 @@ def resolution_update(request, resolution_id: schemas.PathID, data: ResolutionCh
     "/resolutions/{resolution_id}/adoption",
     auth=TOKEN,
     response=answers(schemas.ResolutionDetail, errors=WRITE_ERRORS),
-    summary="Record a draft's adoption: it takes its number",
+    summary="Ghi nhận thông qua dự thảo: cấp số nghị quyết",
 )
 def resolution_adopt(request, resolution_id: schemas.PathID, data: Adoption):
     token = writing_token(request)
@@ -226,7 +230,7 @@ def resolution_adopt(request, resolution_id: schemas.PathID, data: Adoption):
     "/resolutions/{resolution_id}/publication",
     auth=TOKEN,
     response=answers(schemas.ResolutionDetail, errors=WRITE_ERRORS),
-    summary="Publish an adopted resolution (a leader's token)",
+    summary="Công bố nghị quyết đã thông qua (mã của lãnh đạo)",
 )
 def resolution_publish(request, resolution_id: schemas.PathID):
     token = writing_token(request)

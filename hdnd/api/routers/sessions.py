@@ -36,7 +36,7 @@ def _sessions(request):
     return visible(Session.objects.all(), request, lambda sessions: sessions.public())
 
 
-@router.get("/sessions", response=answers(list[schemas.Session]), summary="Sessions")
+@router.get("/sessions", response=answers(list[schemas.Session]), summary="Các kỳ họp")
 @paginate(CursorPagination)
 def session_list(request, filters: Query[SessionFilters]):
     sessions = in_councils(_sessions(request), filters.council, filters.beneath)
@@ -63,7 +63,11 @@ def _detailed(queryset):
     return queryset.prefetch_related(agenda)
 
 
-@router.get("/sessions/{session_id}", response=answers(schemas.SessionDetail), summary="A session")
+@router.get(
+    "/sessions/{session_id}",
+    response=answers(schemas.SessionDetail),
+    summary="Một kỳ họp: chương trình, kết quả biểu quyết, nghị quyết",
+)
 def session_detail(request, session_id: schemas.PathID):
     return _with_detail(request, one(request, _detailed(_sessions(request)), session_id))
 
@@ -101,7 +105,7 @@ def _term_of(token, term_id):
     "/sessions",
     auth=TOKEN,
     response=answers(schemas.SessionDetail, status=201, errors=WRITE_ERRORS),
-    summary="Record a session",
+    summary="Ghi một kỳ họp",
 )
 def session_create(request, data: SessionIn):
     token = writing_token(request)
@@ -122,7 +126,7 @@ def session_create(request, data: SessionIn):
     "/sessions/{session_id}",
     auth=TOKEN,
     response=answers(schemas.SessionDetail, errors=WRITE_ERRORS),
-    summary="Change a session's particulars",
+    summary="Sửa thông tin kỳ họp",
 )
 def session_update(request, session_id: schemas.PathID, data: SessionChanges):
     token = writing_token(request)

@@ -3,6 +3,7 @@ a secretary does not reach them."""
 
 import pytest
 
+from hdnd.accounts.factories import CouncilRoleFactory
 from hdnd.accounts.models import Role
 from hdnd.api.factories import leader_of
 from hdnd.api.models import ApiToken, key_hash
@@ -45,3 +46,12 @@ def test_a_secretary_does_not_reach_the_tokens(client, commune_council):
     response = client.post("/quan-tri/ma-truy-cap-api/new/", {"council": commune_council.pk, "name": "X"})
     assert response.status_code in (302, 403)
     assert not ApiToken.objects.exists()
+
+
+def test_the_form_offers_the_councils_the_leader_leads_the_only_one_chosen(client, commune_council, other_commune_council):
+    leader = leader_of(commune_council)
+    CouncilRoleFactory(user=leader, council=other_commune_council, role=Role.SECRETARIAT)  # works there, not leads
+    client.force_login(leader)
+    form = client.get("/quan-tri/ma-truy-cap-api/new/").context["form"]
+    assert list(form.fields["council"].queryset) == [commune_council]
+    assert form.initial["council"] == commune_council.pk
