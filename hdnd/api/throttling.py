@@ -1,9 +1,11 @@
 """Rate limits: per token, and per address for anonymous clients. Over the limit the answer is
-429 with `Retry-After`: the seconds until the oldest counted request leaves the window. The
-requests are counted in the default cache — Redis in production, so every worker shares the
-count — and the rates are read from the settings on each request: `API_RATE_ANONYMOUS` and
-`API_RATE_TOKEN`, e.g. "120/min". Built on Django Ninja's throttling; the state of one check is
-kept per thread, as one throttle object serves every request of the process."""
+429 with `Retry-After`: the seconds until the current window ends. Each client's requests are
+counted in a fixed window (a minute for "120/min"), one counter per window in the default cache
+— Redis in production, where the increment is atomic and every worker shares the count — so a
+check costs one cache round trip whatever the limit. The rates are read from the settings on
+each request: `API_RATE_ANONYMOUS` and `API_RATE_TOKEN`, e.g. "120/min". Built on Django Ninja's
+throttle interface; the state of one check is kept per thread, as one throttle object serves
+every request of the process."""
 
 import math
 import threading
@@ -30,20 +32,20 @@ class ClientRateThrottle(SimpleRateThrottle):
         if (request_token(request) is None) != self.anonymous:
             return True  # the other throttle counts this client
         count, duration = self.parse_rate(settings.API_RATE_ANONYMOUS if self.anonymous else settings.API_RATE_TOKEN)
-        key = self.get_cache_key(request)
         now = time.time()
-        history = [moment for moment in self.cache.get(key, []) if moment > now - duration]
-        check = self._check
-        check.now, check.duration, check.history = now, duration, history
-        if len(history) >= count:
-            return False
-        self.cache.set(key, [now, *history], duration)
-        return True
+        window = int(now // duration)
+        key = f"{self.get_cache_key(request)}:{window}"
+        self.cache.add(key, 0, duration + 1)
+        try:
+            used = self.cache.incr(key)
+        except ValueError:  # expired between add and incr
+            self.cache.add(key, 1, duration + 1)
+            used = 1
+        self._check.retry_after = (window + 1) * duration - now
+        return used <= count
 
     def wait(self):
-        check = self._check
-        oldest = check.history[-1] if check.history else check.now
-        return max(1, math.ceil(check.duration - (check.now - oldest)))
+        return max(1, math.ceil(self._check.retry_after))
 
 
 THROTTLES = [ClientRateThrottle(anonymous=True), ClientRateThrottle(anonymous=False)]

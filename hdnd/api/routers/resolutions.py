@@ -19,7 +19,7 @@ from hdnd.resolutions.models import Field as ResolutionField
 
 from .. import schemas
 from ..common import WRITE_ERRORS, answers, dated, in_councils, one, searched, visible
-from ..pagination import CursorPagination
+from ..pagination import NewestFirstPagination
 from ..writing import TOKEN, writing_token
 
 router = Router(tags=["Nghị quyết"])
@@ -51,7 +51,7 @@ def _resolutions(request):
 
 
 @router.get("/resolutions", response=answers(list[schemas.Resolution]), summary="Các nghị quyết")
-@paginate(CursorPagination)
+@paginate(NewestFirstPagination)
 def resolution_list(request, filters: Query[ResolutionFilters]):
     resolutions = in_councils(_resolutions(request), filters.council, filters.beneath)
     for name in ("term", "session", "year", "kind", "field", "status"):

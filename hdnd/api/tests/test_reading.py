@@ -99,24 +99,60 @@ def test_a_bad_filter_says_what_to_fix_in_vietnamese(client):
     assert messages[("query", "kind")].startswith("Hãy chọn một trong:")
 
 
-def test_cursor_pages_are_stable_and_complete(client):
+def walk(client, url, **header):
+    """Every record's id, following `next` to the last page; and the number of pages."""
+    seen, pages = [], 0
+    while url:
+        data = client.get(url, **header).json()
+        seen += [r["id"] for r in data["results"]]
+        url, pages = data["next"], pages + 1
+    return seen, pages
+
+
+def test_resolutions_come_newest_first_page_after_page(client):
     term = TermFactory()
-    made = [published(term=term).pk for _ in range(7)]
-    seen, url, pages = [], "/api/v1/resolutions?limit=3", 0
+    days = [ADOPTED + datetime.timedelta(days=n // 2) for n in range(7)]  # two a day: the id decides
+    made = [published(term=term, adopted_on=day).pk for day in days]
+    seen, pages = walk(client, "/api/v1/resolutions?limit=3")
+    assert seen == sorted(made, key=lambda pk: (days[made.index(pk)], pk), reverse=True)
+    assert pages == 3
+
+
+def test_a_token_that_reads_drafts_gets_them_first_then_every_dated_one(client):
+    from hdnd.api.factories import token_for
+
+    term = TermFactory()
+    drafts = [ResolutionFactory(term=term).pk for _ in range(4)]
+    dated = [published(term=term).pk for _ in range(3)]
+    header = token_for(term.council, read_private=True)[2]
+    seen, _pages = walk(client, "/api/v1/resolutions?limit=3", **header)
+    assert seen == sorted(drafts, reverse=True) + sorted(dated, reverse=True)
+
+
+def test_other_lists_page_in_the_order_recorded_and_nothing_repeats(client):
+    term = TermFactory()
+    made = [SessionFactory(term=term).pk for _ in range(7)]
+    seen, url, pages = [], "/api/v1/sessions?limit=3", 0
     while url:
         data = client.get(url).json()
-        seen += [r["id"] for r in data["results"]]
+        seen += [s["id"] for s in data["results"]]
         if pages == 0:
-            published(term=term)  # recorded while a client pages: it comes at the end, nothing repeats
+            made.append(SessionFactory(term=term).pk)  # recorded while a client pages: it comes at the end
         url, pages = data["next"], pages + 1
-    assert seen[:7] == made and len(seen) == len(set(seen)) == 8
-    assert pages == 3
+    assert seen == made and pages == 3
+
+
+def test_any_cursor_the_schema_allows_is_answered(client):
+    published()
+    for cursor in (0, 1, 10**12 - 1, 739000 * 10**12 + 5, 3652059 * 10**12 + 10**12 - 1):
+        assert client.get("/api/v1/resolutions", {"cursor": cursor}).status_code == 200
+    assert client.get("/api/v1/resolutions", {"cursor": -1}).status_code == 422
 
 
 def test_every_page_costs_the_same_number_of_queries(client):
     term = TermFactory()
-    for _ in range(9):
-        published(term=term)
+    for n in range(9):
+        published(term=term, adopted_on=ADOPTED + datetime.timedelta(days=n % 4))
     client.get("/api/v1/resolutions")  # the process's first request loads its sites
     costs = []
     url = "/api/v1/resolutions?limit=3"

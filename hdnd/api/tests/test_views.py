@@ -48,7 +48,9 @@ def test_a_secretary_does_not_reach_the_tokens(client, commune_council):
     assert not ApiToken.objects.exists()
 
 
-def test_the_form_offers_the_councils_the_leader_leads_the_only_one_chosen(client, commune_council, other_commune_council):
+def test_the_form_offers_the_councils_the_leader_leads_the_only_one_chosen(
+    client, commune_council, other_commune_council
+):
     leader = leader_of(commune_council)
     CouncilRoleFactory(user=leader, council=other_commune_council, role=Role.SECRETARIAT)  # works there, not leads
     client.force_login(leader)
