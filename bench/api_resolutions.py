@@ -7,8 +7,9 @@ a district and its 40 communes, 1,000,000 resolutions of 2021–2026, 95 % of th
    in the middle and the last page (a cursor is the id a page starts after), and counts the
    queries each costs: a list answers any page in the same number of queries.
 2. Latency under load. gunicorn (production settings, 2 workers × 4 threads) serves the list to
-   wrk (50 connections, 10 s): every request asks for a page at a random depth of the million,
-   plain and with filters; p50 and p99 from wrk's latency distribution.
+   wrk (50 connections, 10 s): every request asks for a page at a random depth of the list (one
+   of 2,000 cursors spread over it), plain and with filters; p50 and p99 from wrk's latency
+   distribution.
 
 .venv/bin/python bench/api_resolutions.py   # postgres://postgres@127.0.0.1:5432/hdnd_bench_search
 """
@@ -50,15 +51,27 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from portal_search import EXAMPLE_URL, ensure_councils, ensure_resolutions  # noqa: E402  (sets Django up)
 
+from hdnd.api.pagination import ID_SPAN  # noqa: E402
 from hdnd.resolutions.models import Kind, Resolution  # noqa: E402
 
 LUA = """
-local top = tonumber(os.getenv("BENCH_TOP_ID"))
 local extra = os.getenv("BENCH_QUERY") or ""
+local cursors = {}
+for line in io.lines(os.getenv("BENCH_CURSORS")) do cursors[#cursors + 1] = line end
 request = function()
-  return wrk.format("GET", "/api/v1/resolutions?cursor=" .. math.random(0, top) .. extra)
+  return wrk.format("GET", "/api/v1/resolutions?cursor=" .. cursors[math.random(1, #cursors)] .. extra)
 end
 """
+SAMPLES = 2000
+
+
+def cursors(share=1.0):
+    """Cursors of pages spread over the whole list — what `next` gives at every depth — taken
+    from the newest-first order, as NewestFirstPagination makes them."""
+    public = Resolution.objects.published().exclude(adopted_on=None).order_by("-adopted_on", "-pk")
+    step = max(1, int(public.count() * share) // SAMPLES)
+    rows = public.values_list("adopted_on", "pk").iterator(chunk_size=20000)
+    return [day.toordinal() * ID_SPAN + pk for n, (day, pk) in enumerate(rows) if n % step == 0][:SAMPLES]
 
 
 def filters(district):
@@ -70,10 +83,10 @@ def filters(district):
     }
 
 
-def page_costs(client, query, top):
-    """(queries, median ms) of the first page, one in the middle and the last one."""
+def page_costs(client, query, spread):
+    """(queries, median ms) of the first page, one in the middle and one at the end."""
     costs = []
-    for cursor in (None, top // 2, top - 25):
+    for cursor in (None, spread[len(spread) // 2], spread[-1]):
         url = "/api/v1/resolutions?" + ("" if cursor is None else f"cursor={cursor}") + query
         timings = []
         for _ in range(RUNS):
@@ -100,8 +113,8 @@ def start_server():
     sys.exit("gunicorn did not answer")
 
 
-def wrk(script, top, query):
-    env = {**os.environ, "BENCH_TOP_ID": str(top), "BENCH_QUERY": query}
+def wrk(script, spread_file, query):
+    env = {**os.environ, "BENCH_CURSORS": spread_file, "BENCH_QUERY": query}
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", "-s", script, f"http://127.0.0.1:{PORT}"]
     out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     if "Non-2xx" in out:
@@ -120,16 +133,18 @@ def main():
     councils = ensure_councils()
     ensure_resolutions(councils)
     district = councils[1]
-    top = Resolution.objects.order_by("-pk").values_list("pk", flat=True).first()
     total = Resolution.objects.count()
-    print(f"database: {connection.settings_dict['NAME']}, {total:,} resolutions (ids up to {top:,})")
+    spread = cursors()
+    print(
+        f"database: {connection.settings_dict['NAME']}, {total:,} resolutions; {len(spread):,} cursors spread over the list"
+    )
 
     print(f"\n1. Queries per page (20 resolutions a page; median of {RUNS} requests, Django test client):")
     print(f"   {'filter':<24} {'first page':>16} {'middle':>16} {'last page':>16}")
     client = Client()
     constant = True
     for label, query in filters(district).items():
-        costs = page_costs(client, query, top)
+        costs = page_costs(client, query, spread)
         constant &= len({queries for queries, _ms, _rows in costs}) == 1
         cells = "".join(f"{f'{q} q, {ms:.1f} ms':>17}" for q, ms, _rows in costs)
         print(f"   {label:<24}{cells}")
@@ -140,11 +155,13 @@ def main():
     )
     server = start_server()
     try:
-        with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, tempfile.NamedTemporaryFile("w") as spread_file:
             script.write(LUA)
             script.flush()
+            spread_file.write("\n".join(map(str, spread)))
+            spread_file.flush()
             for label, query in filters(district).items():
-                rate, p50, p99 = wrk(script.name, top, query)
+                rate, p50, p99 = wrk(script.name, spread_file.name, query)
                 print(f"   {label:<24} {rate:>8,.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -7,6 +7,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
+from django.utils.translation import get_language
 from ninja import Field, Path, Schema
 from pydantic import BeforeValidator, Strict
 from pydantic_core import PydanticCustomError
@@ -60,8 +61,18 @@ def choice_of(*values):
 
 
 def label(field):
-    """A resolver giving the Vietnamese label of the coded value in `field`."""
-    return staticmethod(lambda obj: str(getattr(obj, f"get_{field}_display")()))
+    """A resolver giving the Vietnamese label of the coded value in `field`: the labels of each
+    language are made once (Django's get_FOO_display rebuilds its table on every call)."""
+    labels = {}
+
+    def resolve(obj):
+        key = (type(obj), get_language())
+        if key not in labels:
+            labels[key] = {value: str(text) for value, text in obj._meta.get_field(field).flatchoices}
+        value = getattr(obj, field)
+        return labels[key].get(value, value)
+
+    return staticmethod(resolve)
 
 
 class Error(Schema):

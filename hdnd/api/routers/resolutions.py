@@ -44,10 +44,14 @@ class ResolutionFilters(Schema):
     )
 
 
+def _public(resolutions):
+    # Every published resolution has its adoption date (a constraint); saying so lets the date
+    # index skip the undated drafts that come first in the newest-first order.
+    return resolutions.published().filter(adopted_on__isnull=False)
+
+
 def _resolutions(request):
-    return visible(Resolution.objects.all(), request, lambda resolutions: resolutions.published()).with_force(
-        datetime.date.today()
-    )
+    return visible(Resolution.objects.all(), request, _public).with_force(datetime.date.today())
 
 
 @router.get("/resolutions", response=answers(list[schemas.Resolution]), summary="Các nghị quyết")
