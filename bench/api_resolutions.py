@@ -7,7 +7,7 @@ a district and its 40 communes, 1,000,000 resolutions of 2021–2026, 95 % of th
    in the middle and the last page (a cursor is the id a page starts after), and counts the
    queries each costs: a list answers any page in the same number of queries.
 2. Latency under load. gunicorn (production settings, 2 workers × 4 threads) serves the list to
-   wrk (50 connections, 10 s): every request asks for a page at a random depth of the list (one
+   wrk (10 s, at 50 connections and at 8: one per thread): every request asks for a page at a random depth of the list (one
    of 2,000 cursors spread over it), plain and with filters; p50 and p99 from wrk's latency
    distribution.
 
@@ -113,9 +113,9 @@ def start_server():
     sys.exit("gunicorn did not answer")
 
 
-def wrk(script, spread_file, query):
+def wrk(script, spread_file, query, connections):
     env = {**os.environ, "BENCH_CURSORS": spread_file, "BENCH_QUERY": query}
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", "-s", script, f"http://127.0.0.1:{PORT}"]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}", "--latency", "-s", script, f"http://127.0.0.1:{PORT}"]
     out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     if "Non-2xx" in out:
         sys.exit(out)
@@ -150,9 +150,8 @@ def main():
         print(f"   {label:<24}{cells}")
     print(f"   the same number of queries on every page of each filter: {'yes' if constant else 'NO'}")
 
-    print(
-        f"\n2. Under load: gunicorn {WORKERS}×{THREADS}, wrk -c{CONNECTIONS} -d{DURATION}, a random page of the million each time:"
-    )
+    print(f"\n2. Under load: gunicorn {WORKERS}×{THREADS}, wrk -d{DURATION}, a random page of the million each time,")
+    print(f"   at {CONNECTIONS} connections (requests wait their turn) and at {WORKERS * THREADS} (one per thread):")
     server = start_server()
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, tempfile.NamedTemporaryFile("w") as spread_file:
@@ -160,9 +159,11 @@ def main():
             script.flush()
             spread_file.write("\n".join(map(str, spread)))
             spread_file.flush()
-            for label, query in filters(district).items():
-                rate, p50, p99 = wrk(script.name, spread_file.name, query)
-                print(f"   {label:<24} {rate:>8,.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
+            for connections in (CONNECTIONS, WORKERS * THREADS):
+                print(f"   {connections} connections:")
+                for label, query in filters(district).items():
+                    rate, p50, p99 = wrk(script.name, spread_file.name, query, connections)
+                    print(f"   {label:<24} {rate:>8,.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(10)

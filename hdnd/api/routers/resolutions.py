@@ -65,7 +65,8 @@ def resolution_list(request, filters: Query[ResolutionFilters]):
     if filters.force:
         resolutions = resolutions.filter(no_longer_in_force=filters.force == "ended")
     resolutions = dated(resolutions, "adopted_on", filters.start, filters.end)
-    return searched(resolutions, filters.q)
+    # The list shows no text: leave the long columns in the database.
+    return searched(resolutions, filters.q).defer("legal_bases", "body", "recipients", "search_text")
 
 
 def _detailed(request, queryset):
