@@ -22,6 +22,20 @@ def district_council(db):
     return CouncilFactory(unit=DistrictFactory(), name="Hội đồng nhân dân huyện Thử Nghiệm")
 
 
+def wagtail_tree():
+    """Wagtail's root page, default locale and root collection, made by its migrations: a test with
+    a live server commits its rows, and the database is emptied between such tests."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def user_with_role(council, role=Role.SECRETARIAT, **kwargs):
     user = UserFactory(**kwargs)
     CouncilRoleFactory(user=user, council=council, role=role)

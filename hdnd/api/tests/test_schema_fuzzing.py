@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 
 from hdnd.api.factories import token_for
+from hdnd.conftest import wagtail_tree
 from hdnd.councils.models import Council
 from hdnd.demo.loader import load_demo
 
@@ -20,6 +21,7 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 @pytest.mark.django_db(transaction=True)
 def test_schemathesis_finds_no_failure(live_server, tmp_path):
+    wagtail_tree()
     load_demo()
     _token, key, _header = token_for(Council.objects.get(unit__code="066"), read_private=True, write=True)
     run = subprocess.run(

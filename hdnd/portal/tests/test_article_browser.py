@@ -10,11 +10,10 @@ import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import Image
-from wagtail.models import Collection, Locale, Page
 
 from hdnd.accounts.factories import UserFactory
+from hdnd.conftest import wagtail_tree
 from hdnd.portal.models import ArticleImage, ArticlePage, NewsIndexPage
 from hdnd.portal.services import portal_install
 
@@ -30,19 +29,9 @@ def _image():
     return Image.objects.create(title="Hội trường", file=ImageFile(buffer, name="hoi-truong.png"))
 
 
-def _wagtail_tree():
-    """Wagtail's root page, default locale and root collection, made by its migrations: a test with
-    a live server commits its rows, and the database is emptied between such tests."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def article(district_council):
-    _wagtail_tree()
+    wagtail_tree()
     admin = UserFactory(is_superuser=True)
     home = portal_install(actor=admin, council=district_council)
     section = home.add_child(instance=NewsIndexPage(title="Hoạt động HĐND", slug="hoat-dong-hdnd"))
