@@ -18,27 +18,26 @@ def resolution_draft(*, actor, council, term, subject, **fields):
     return audited_save(Resolution(council=council, term=term, subject=subject, **fields), actor=actor, created=True)
 
 
-#: What an edit may change; the kind, number, dates of adoption and status move by their own steps.
-RESOLUTION_EDITABLE = frozenset(
-    {
-        "field",
-        "subject",
-        "session",
-        "agenda_item",
-        "effective_date",
-        "legal_bases",
-        "body",
-        "recipients",
-        "on_behalf",
-        "signer_title",
-        "signer_name",
-    }
+#: What an edit may change, in the order the back office's form shows it; the kind, number,
+#: adoption date and status move by their own steps.
+RESOLUTION_EDITABLE = (
+    "field",
+    "subject",
+    "session",
+    "agenda_item",
+    "effective_date",
+    "legal_bases",
+    "body",
+    "recipients",
+    "on_behalf",
+    "signer_title",
+    "signer_name",
 )
 
 
 def resolution_update(*, actor, resolution, **values):
     """Changes the resolution's text and particulars (`RESOLUTION_EDITABLE`), checked by its rules."""
-    unknown = set(values) - RESOLUTION_EDITABLE
+    unknown = set(values) - set(RESOLUTION_EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     with transaction.atomic():

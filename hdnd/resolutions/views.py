@@ -83,22 +83,7 @@ class ResolutionViewSet(CouncilScopedViewSet):
     folded_search_field = "search_text"
     list_export = ["symbol", "subject", "council", "kind", "field", "adopted_on", "effective_date", "status"]
     export_filename = "nghi-quyet"
-    form_fields = [
-        "council",
-        "term",
-        "kind",
-        "field",
-        "subject",
-        "session",
-        "agenda_item",
-        "effective_date",
-        "legal_bases",
-        "body",
-        "recipients",
-        "on_behalf",
-        "signer_title",
-        "signer_name",
-    ]
+    form_fields = ["council", "term", "kind", *services.RESOLUTION_EDITABLE]
     inspect_view_fields_exclude = ["id", "search_text", "year"]
 
     def get_urlpatterns(self):
