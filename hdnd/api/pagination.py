@@ -32,13 +32,13 @@ class CursorPagination(PaginationBase):
     items_attribute = "results"
 
     class Input(Schema):
-        cursor: int | None = Field(None, ge=0, le=MAX_ID, description="From the `next` link.")
+        cursor: int | None = Field(None, ge=0, le=MAX_ID, description="Lấy từ liên kết `next`.")
         limit: int = Field(
-            settings.API_PAGE_SIZE, ge=1, le=settings.API_MAX_PAGE_SIZE, description="Records on the page."
+            settings.API_PAGE_SIZE, ge=1, le=settings.API_MAX_PAGE_SIZE, description="Số hồ sơ mỗi trang."
         )
 
     class Output(Schema):
-        next: str | None = Field(description="The address of the next page; null on the last.")
+        next: str | None = Field(description="Địa chỉ trang tiếp theo; null ở trang cuối.")
         results: list[Any]
 
     def ordered(self, queryset):
@@ -79,7 +79,7 @@ class NewestFirstPagination(CursorPagination):
 
     class Input(CursorPagination.Input):
         cursor: int | None = Field(
-            None, ge=0, le=MAX_ORDINAL * ID_SPAN + ID_SPAN - 1, description="From the `next` link."
+            None, ge=0, le=MAX_ORDINAL * ID_SPAN + ID_SPAN - 1, description="Lấy từ liên kết `next`."
         )
 
     def ordered(self, queryset):

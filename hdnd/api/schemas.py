@@ -76,12 +76,12 @@ def label(field):
 
 
 class Error(Schema):
-    detail: str = Field(description="What went wrong and what to do, in Vietnamese.")
+    detail: str = Field(description="Lỗi gì và cần làm gì.")
 
 
 class ValidationProblem(Schema):
-    loc: list[str | int] = Field(description="Where: the part of the request and the field.")
-    msg: str = Field(description="What to fix, in Vietnamese.")
+    loc: list[str | int] = Field(description="Vị trí: phần của yêu cầu và tên trường.")
+    msg: str = Field(description="Cần sửa gì.")
     type: str
 
 
@@ -106,8 +106,8 @@ class Unit(UnitRef):
     parent_id: int | None
     valid_from: datetime.date
     valid_to: datetime.date | None
-    predecessor_ids: list[int] = Field(description="The units it came from when units were merged (lineage).")
-    successor_ids: list[int] = Field(description="The units it became part of.")
+    predecessor_ids: list[int] = Field(description="Các đơn vị hành chính hợp thành đơn vị này khi sắp xếp (kế thừa).")
+    successor_ids: list[int] = Field(description="Các đơn vị hành chính tiếp nhận đơn vị này.")
     council_id: int | None
 
     resolve_kind_label = label("kind")
@@ -131,7 +131,7 @@ class Council(Schema):
     id: int
     name: str
     unit: UnitRef
-    parent_council_id: int | None = Field(description="The council of the unit above, when it has one.")
+    parent_council_id: int | None = Field(description="Hội đồng của đơn vị hành chính cấp trên, nếu có.")
     address: str
     phone: str
     email: str
@@ -147,7 +147,7 @@ class Term(Schema):
     id: int
     council_id: int
     number: int
-    roman: str = Field(description="The term's number as written: “XX”.")
+    roman: str = Field(description="Số khóa viết theo chữ số La Mã: “XX”.")
     start_date: datetime.date
     end_date: datetime.date | None
 
@@ -251,7 +251,7 @@ class VoteResult(Schema):
     votes_against: int
     votes_abstain: int
     passed: bool
-    result: str = Field(description="The result as the minutes state it.")
+    result: str = Field(description="Kết quả như ghi trong biên bản.")
 
     @staticmethod
     def resolve_result(obj):
@@ -275,7 +275,7 @@ class AgendaItem(Schema):
 
 class SessionDetail(Session):
     agenda: list[AgendaItem]
-    resolution_ids: list[int] = Field(description="The published resolutions the session adopted.")
+    resolution_ids: list[int] = Field(description="Các nghị quyết đã công bố do kỳ họp thông qua.")
 
     @staticmethod
     def resolve_agenda(obj):
@@ -300,14 +300,14 @@ class Resolution(Schema):
     field_label: str
     number: int | None
     year: int | None
-    symbol: str = Field(description="Number and symbol: “05/2024/NQ-HĐND”, “15/NQ-HĐND”.")
+    symbol: str = Field(description="Số, ký hiệu: “05/2024/NQ-HĐND”, “15/NQ-HĐND”.")
     subject: str
     adopted_on: datetime.date | None
     effective_date: datetime.date | None
     signer_name: str
     status: choice(ResolutionStatus)
     status_label: str
-    in_force: bool = Field(description="False once replaced or repealed by a resolution in effect.")
+    in_force: bool = Field(description="false khi đã bị thay thế hoặc bãi bỏ bởi một nghị quyết đã có hiệu lực.")
     published_at: datetime.datetime | None
 
     resolve_kind_label = label("kind")
@@ -331,19 +331,23 @@ class AttachedFile(Schema):
     id: int
     title: str
     file_type: str
-    size: int = Field(description="Bytes.")
+    size: int = Field(description="Dung lượng (byte).")
     url: str
 
 
 class ResolutionDetail(Resolution):
     on_behalf: str
     signer_title: str
-    legal_bases: list[str] = Field(description="One “Căn cứ …” per item.")
+    legal_bases: list[str] = Field(description="Mỗi mục một “Căn cứ …”.")
     body: str
     recipients: list[str]
     vote: VoteResult | None
-    relations: list[RelatedResolution] = Field(description="The resolutions this one amends, replaces or repeals.")
-    affected_by: list[RelatedResolution] = Field(description="The resolutions that amend, replace or repeal it.")
+    relations: list[RelatedResolution] = Field(
+        description="Các nghị quyết bị nghị quyết này sửa đổi, thay thế hoặc bãi bỏ."
+    )
+    affected_by: list[RelatedResolution] = Field(
+        description="Các nghị quyết sửa đổi, thay thế hoặc bãi bỏ nghị quyết này."
+    )
     files: list[AttachedFile]
 
     @staticmethod
@@ -426,7 +430,7 @@ class VoterPetition(Schema):
     session_id: int | None
     received_on: datetime.date
     text: str
-    area: str = Field(description="The voters it came from: a village, a commune. Never a name.")
+    area: str = Field(description="Cử tri nơi nêu kiến nghị: thôn, xã. Không bao giờ có họ tên.")
     field: choice(PetitionField) | Literal[""]
     field_label: str
     competent_level: choice(CompetentLevel) | Literal[""]
@@ -465,10 +469,10 @@ class Briefing(Schema):
     period_start: datetime.date
     period_end: datetime.date
     include_beneath: bool
-    figures: dict = Field(description="The figures as they stood on the day: levels, lines, paragraphs.")
+    figures: dict = Field(description="Số liệu tại ngày diễn ra hội nghị: các cấp, các dòng, các đoạn văn.")
     conclusions: str
     tasks: list[BriefingTask]
-    article_url: str | None = Field(description="The article the portal published on it.")
+    article_url: str | None = Field(description="Bài viết cổng thông tin đã đăng về hội nghị.")
 
     @staticmethod
     def resolve_chairs(obj):
@@ -490,7 +494,7 @@ class Briefing(Schema):
 
 class FigureCount(Schema):
     total: int
-    by: dict[str, int] = Field(description="The figure's breakdown: by kind, by outcome.")
+    by: dict[str, int] = Field(description="Chi tiết số liệu: theo loại, theo kết quả.")
 
 
 class LevelFigures(Schema):
@@ -503,6 +507,6 @@ class Figures(Schema):
     council_id: int
     start: datetime.date
     end: datetime.date
-    beneath: bool = Field(description="Whether the councils beneath count too.")
+    beneath: bool = Field(description="Có tính cả các Hội đồng cấp dưới không.")
     levels: list[LevelFigures]
-    paragraphs: list[str] = Field(description="The figures said in the administrative register.")
+    paragraphs: list[str] = Field(description="Số liệu viết thành câu văn hành chính.")

@@ -20,10 +20,10 @@ ZIP = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}
     response=READ_ERRORS,
     summary="Tải dữ liệu mở của một Hội đồng",
     description=(
-        "Every published record of the council and of the councils beneath it: OParl 1.1 JSON, CSV tables, "
-        "manifest.json and SHA256SUMS. Renewed every night; built on the spot when the kept one is older."
+        "Toàn bộ hồ sơ đã công bố của Hội đồng và các Hội đồng cấp dưới: JSON theo OParl 1.1 và Popolo, "
+        "bảng CSV, manifest.json và SHA256SUMS. Cập nhật hằng đêm; nếu bản lưu đã cũ thì tạo lại ngay."
     ),
-    openapi_extra={"responses": {200: {"description": "The zip file.", "content": ZIP}}},
+    openapi_extra={"responses": {200: {"description": "Tệp zip.", "content": ZIP}}},
 )
 def council_export(request, council_id: schemas.PathID):
     council = get_object_or_404(Council.objects.select_related("unit"), pk=council_id)

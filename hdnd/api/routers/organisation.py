@@ -17,10 +17,10 @@ router = Router(tags=["Tổ chức"])
 
 class UnitFilters(Schema):
     level: schemas.choice(Level) | None = None
-    parent: schemas.QueryID | None = Field(None, description="Units directly beneath this unit.")
-    on: schemas.Day | None = Field(None, description="Units that existed on this day (both eras are kept).")
-    code: str | None = Field(None, max_length=5, description="The official (GSO) code.")
-    q: str | None = Field(None, max_length=200, description="Words of the name, with or without diacritics.")
+    parent: schemas.QueryID | None = Field(None, description="Các đơn vị trực thuộc đơn vị này.")
+    on: schemas.Day | None = Field(None, description="Các đơn vị còn tồn tại vào ngày này (lưu cả hai thời kỳ).")
+    code: str | None = Field(None, max_length=5, description="Mã đơn vị hành chính (Tổng cục Thống kê).")
+    q: str | None = Field(None, max_length=200, description="Từ trong tên, có dấu hoặc không dấu.")
 
 
 def _units():
@@ -49,8 +49,10 @@ def unit_detail(request, unit_id: schemas.PathID):
 
 class CouncilFilters(Schema):
     level: schemas.choice(Level) | None = None
-    on: schemas.Day | None = Field(None, description="Councils of units that existed on this day.")
-    council: schemas.QueryID | None = Field(None, description="This council and, with beneath=true, those beneath it.")
+    on: schemas.Day | None = Field(None, description="Hội đồng của các đơn vị hành chính còn tồn tại vào ngày này.")
+    council: schemas.QueryID | None = Field(
+        None, description="Hội đồng này và, với beneath=true, các Hội đồng cấp dưới."
+    )
     beneath: schemas.Flag = False
     q: str | None = Field(None, max_length=200)
 
@@ -109,10 +111,12 @@ def delegate_group_list(request, filters: Query[OrganFilters]):
 
 
 class DelegateFilters(OrganFilters):
-    in_office_on: schemas.Day | None = Field(None, description="Delegates in office on this day.")
-    committee: schemas.QueryID | None = Field(None, description="Members of this committee (at any time).")
-    delegate_group: schemas.QueryID | None = Field(None, description="Members of this delegate group (at any time).")
-    q: str | None = Field(None, max_length=200, description="Words of the name, with or without diacritics.")
+    in_office_on: schemas.Day | None = Field(None, description="Đại biểu đang thực hiện nhiệm vụ vào ngày này.")
+    committee: schemas.QueryID | None = Field(None, description="Thành viên của Ban này (bất kỳ thời điểm nào).")
+    delegate_group: schemas.QueryID | None = Field(
+        None, description="Thành viên của Tổ đại biểu này (bất kỳ thời điểm nào)."
+    )
+    q: str | None = Field(None, max_length=200, description="Từ trong tên, có dấu hoặc không dấu.")
 
 
 def _delegates():
@@ -145,7 +149,7 @@ def delegate_detail(request, delegate_id: schemas.PathID):
 class MembershipFilters(OrganFilters):
     delegate: schemas.QueryID | None = None
     body: schemas.choice(models.Body) | None = None
-    on: schemas.Day | None = Field(None, description="Memberships current on this day.")
+    on: schemas.Day | None = Field(None, description="Chức vụ, thành viên còn hiệu lực vào ngày này.")
 
 
 @router.get("/memberships", response=answers(list[schemas.Membership]), summary="Thành viên và chức vụ")

@@ -17,12 +17,14 @@ router = Router(tags=["Giám sát"])
 
 class MissionFilters(Schema):
     council: schemas.QueryID | None = None
-    beneath: schemas.Flag = Field(False, description="Also the missions of the councils beneath.")
+    beneath: schemas.Flag = Field(False, description="Gồm cả các cuộc giám sát của Hội đồng cấp dưới.")
     term: schemas.QueryID | None = None
     kind: schemas.choice(MissionKind) | None = None
     status: schemas.choice(MissionStatus) | None = None
-    start: schemas.Day | None = Field(None, description="Begun (decided, else planned) on or after this day.")
-    end: schemas.Day | None = Field(None, description="Begun on or before this day.")
+    start: schemas.Day | None = Field(
+        None, description="Bắt đầu (theo ngày quyết định, nếu chưa có thì ngày dự kiến) từ ngày này trở đi."
+    )
+    end: schemas.Day | None = Field(None, description="Bắt đầu đến hết ngày này.")
     q: str | None = Field(None, max_length=200)
 
 

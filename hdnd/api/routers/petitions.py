@@ -21,15 +21,16 @@ router = Router(tags=["Kiến nghị cử tri"])
 
 class PetitionFilters(Schema):
     council: schemas.QueryID | None = None
-    beneath: schemas.Flag = Field(False, description="Also the petitions of the councils beneath.")
+    beneath: schemas.Flag = Field(False, description="Gồm cả kiến nghị của Hội đồng cấp dưới.")
     session: schemas.QueryID | None = None
     field: schemas.choice(PetitionField) | None = None
     competent_level: schemas.choice(CompetentLevel) | None = None
     status: schemas.choice(PetitionStatus) | None = Field(
-        None, description="Other than answered or reported back: tokens that read unpublished records."
+        None,
+        description="Trạng thái khác “đã trả lời”, “đã thông báo lại cử tri”: chỉ với mã truy cập được đọc hồ sơ chưa công bố.",
     )
-    start: schemas.Day | None = Field(None, description="Answered on or after this day.")
-    end: schemas.Day | None = Field(None, description="Answered on or before this day.")
+    start: schemas.Day | None = Field(None, description="Trả lời từ ngày này trở đi.")
+    end: schemas.Day | None = Field(None, description="Trả lời đến hết ngày này.")
     q: str | None = Field(None, max_length=200)
 
 
@@ -59,9 +60,11 @@ def petition_detail(request, petition_id: schemas.PathID):
 class PetitionIn(Schema):
     received_on: schemas.Day
     text: str = Field(min_length=1, max_length=20000)
-    area: str = Field("", max_length=255, description="The voters it came from: a village, a commune. No names.")
-    session: schemas.ID | None = Field(None, description="The session (of the token's council) it was collected for.")
-    meetings: list[schemas.ID] = Field([], max_length=50, description="The voter meetings it came from.")
+    area: str = Field("", max_length=255, description="Cử tri nơi nêu kiến nghị: thôn, xã. Không ghi họ tên.")
+    session: schemas.ID | None = Field(
+        None, description="Kỳ họp (của Hội đồng có mã truy cập) mà kiến nghị được tổng hợp cho."
+    )
+    meetings: list[schemas.ID] = Field([], max_length=50, description="Các cuộc tiếp xúc cử tri nêu kiến nghị.")
 
 
 class Classification(Schema):

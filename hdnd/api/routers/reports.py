@@ -35,10 +35,10 @@ def _briefings():
 
 
 class BriefingFilters(Schema):
-    council: schemas.QueryID | None = Field(None, description="The host council.")
+    council: schemas.QueryID | None = Field(None, description="Hội đồng chủ trì.")
     beneath: schemas.Flag = False
-    start: schemas.Day | None = Field(None, description="Held on or after this day.")
-    end: schemas.Day | None = Field(None, description="Held on or before this day.")
+    start: schemas.Day | None = Field(None, description="Tổ chức từ ngày này trở đi.")
+    end: schemas.Day | None = Field(None, description="Tổ chức đến hết ngày này.")
 
 
 @router.get("/briefings", response=answers(list[schemas.Briefing]), summary="Các hội nghị giao ban")
@@ -58,9 +58,9 @@ def briefing_detail(request, briefing_id: schemas.PathID):
 
 
 class Period(Schema):
-    start: schemas.Day = Field(description="First day of the period.")
-    end: schemas.Day = Field(description="Last day of the period.")
-    beneath: schemas.Flag = Field(True, description="Whether the councils beneath count too.")
+    start: schemas.Day = Field(description="Ngày đầu kỳ.")
+    end: schemas.Day = Field(description="Ngày cuối kỳ.")
+    beneath: schemas.Flag = Field(True, description="Có tính cả các Hội đồng cấp dưới không.")
 
 
 LEVEL_LABELS = {Level.PROVINCE: "cấp tỉnh", Level.DISTRICT: "cấp huyện", Level.COMMUNE: "cấp xã"}

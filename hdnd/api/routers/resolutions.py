@@ -27,20 +27,22 @@ router = Router(tags=["Nghị quyết"])
 
 class ResolutionFilters(Schema):
     council: schemas.QueryID | None = None
-    beneath: schemas.Flag = Field(False, description="Also the resolutions of the councils beneath.")
+    beneath: schemas.Flag = Field(False, description="Gồm cả nghị quyết của Hội đồng cấp dưới.")
     term: schemas.QueryID | None = None
     session: schemas.QueryID | None = None
-    year: int | None = Field(None, ge=1945, le=2200, description="The year of the number.")
+    year: int | None = Field(None, ge=1945, le=2200, description="Năm của số nghị quyết.")
     kind: schemas.choice(Kind) | None = None
     field: schemas.choice(ResolutionField) | None = None
     force: schemas.choice_of("in_force", "ended") | None = Field(
-        None, description="in_force: still in force; ended: replaced or repealed."
+        None, description="in_force: còn hiệu lực; ended: đã bị thay thế hoặc bãi bỏ."
     )
-    status: schemas.choice(Status) | None = Field(None, description="Other than published: tokens that read drafts.")
-    start: schemas.Day | None = Field(None, description="Adopted on or after this day.")
-    end: schemas.Day | None = Field(None, description="Adopted on or before this day.")
+    status: schemas.choice(Status) | None = Field(
+        None, description="Trạng thái khác “đã công bố”: chỉ với mã truy cập được đọc dự thảo."
+    )
+    start: schemas.Day | None = Field(None, description="Thông qua từ ngày này trở đi.")
+    end: schemas.Day | None = Field(None, description="Thông qua đến hết ngày này.")
     q: str | None = Field(
-        None, max_length=200, description="Words of the number or the subject, with or without diacritics."
+        None, max_length=200, description="Từ trong số, ký hiệu hoặc trích yếu, có dấu hoặc không dấu."
     )
 
 
@@ -115,10 +117,10 @@ def resolution_detail(request, resolution_id: schemas.PathID):
 class ResolutionText(Schema):
     field: schemas.choice(ResolutionField) = ResolutionField.OTHER
     subject: str = Field(min_length=1, max_length=500)
-    session: schemas.ID | None = Field(None, description="The session (of the token's council) that adopts it.")
-    agenda_item: schemas.ID | None = Field(None, description="The agenda item of that session.")
+    session: schemas.ID | None = Field(None, description="Kỳ họp (của Hội đồng có mã truy cập) thông qua nghị quyết.")
+    agenda_item: schemas.ID | None = Field(None, description="Nội dung chương trình của kỳ họp đó.")
     effective_date: schemas.Day | None = None
-    legal_bases: list[str] = Field([], max_length=50, description="One “Căn cứ …” per item.")
+    legal_bases: list[str] = Field([], max_length=50, description="Mỗi mục một “Căn cứ …”.")
     body: str = Field("", max_length=200000)
     recipients: list[str] = Field([], max_length=50)
     on_behalf: str = Field("TM. HỘI ĐỒNG NHÂN DÂN", min_length=1, max_length=100)
@@ -127,7 +129,7 @@ class ResolutionText(Schema):
 
 
 class ResolutionIn(ResolutionText):
-    term: schemas.ID = Field(description="The term (of the token's council).")
+    term: schemas.ID = Field(description="Nhiệm kỳ (của Hội đồng có mã truy cập).")
     kind: schemas.choice(Kind) = Kind.INDIVIDUAL
 
 
@@ -149,7 +151,9 @@ class ResolutionChanges(Schema):
 
 class Adoption(Schema):
     adopted_on: schemas.Day
-    number: schemas.Whole | None = Field(None, ge=1, le=9999, description="Leave out: the next number of the series.")
+    number: schemas.Whole | None = Field(
+        None, ge=1, le=9999, description="Bỏ trống: lấy số tiếp theo của sổ nghị quyết."
+    )
     effective_date: schemas.Day | None = None
 
 

@@ -24,11 +24,11 @@ router = Router(tags=["Kỳ họp"])
 
 class SessionFilters(Schema):
     council: schemas.QueryID | None = None
-    beneath: schemas.Flag = Field(False, description="Also the sessions of the councils beneath.")
+    beneath: schemas.Flag = Field(False, description="Gồm cả kỳ họp của Hội đồng cấp dưới.")
     term: schemas.QueryID | None = None
     kind: schemas.choice(SessionKind) | None = None
-    start: schemas.Day | None = Field(None, description="Sessions that began on or after this day.")
-    end: schemas.Day | None = Field(None, description="Sessions that began on or before this day.")
+    start: schemas.Day | None = Field(None, description="Kỳ họp khai mạc từ ngày này trở đi.")
+    end: schemas.Day | None = Field(None, description="Kỳ họp khai mạc đến hết ngày này.")
     q: str | None = Field(None, max_length=200)
 
 
@@ -73,8 +73,8 @@ def session_detail(request, session_id: schemas.PathID):
 
 
 class SessionIn(Schema):
-    term: schemas.ID = Field(description="The term (of the token's council).")
-    number: schemas.Whole | None = Field(None, ge=1, le=999, description="Leave out: the next number of the term.")
+    term: schemas.ID = Field(description="Nhiệm kỳ (của Hội đồng có mã truy cập).")
+    number: schemas.Whole | None = Field(None, ge=1, le=999, description="Bỏ trống: lấy số tiếp theo của nhiệm kỳ.")
     kind: schemas.choice(SessionKind) = SessionKind.REGULAR
     title: str = Field("", max_length=255)
     planned_start: schemas.Day
