@@ -75,3 +75,25 @@ def test_production_uses_secure_cookies():
     result = run_with_settings("config.settings.prod", SECRET_KEY="k" * 50, DATABASE_URL="sqlite:///:memory:")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "False"]
+
+
+def test_production_settings_pass_the_deployment_check_without_a_warning():
+    import secrets
+
+    # The test process's own DJANGO_ALLOW_ASYNC_UNSAFE (conftest.py) is no production setting.
+    unset = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="hdnd.example.gov.vn,.hdnd.example.gov.vn",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
