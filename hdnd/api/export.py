@@ -438,9 +438,8 @@ def _popolo(records, councils):
 
 
 def _parent_council(council):
-    parent = council.unit.parent
-    above = getattr(parent, "council", None) if parent else None
-    return f"council-{above.pk}" if above else None
+    above = schemas.Council.resolve_parent_council_id(council)
+    return f"council-{above}" if above else None
 
 
 def _popolo_membership(delegate_id, organization_id, role, dated):

@@ -1,9 +1,6 @@
 """Voter petitions with their answers (never a voter's name); an integration's token records its
 council's petitions and each step to the answer through the same services as the back office."""
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -14,7 +11,7 @@ from hdnd.petitions.models import CompetentLevel, PetitionField, PetitionStatus,
 from .. import schemas
 from ..common import WRITE_ERRORS, answers, dated, in_councils, one, searched, visible
 from ..pagination import CursorPagination
-from ..writing import TOKEN, writing_token
+from ..writing import TOKEN, own, referenced, writing_token
 
 router = Router(tags=["Kiến nghị cử tri"])
 
@@ -83,10 +80,6 @@ class Answer(Schema):
     answered_on: schemas.Day
 
 
-def _own_petition(token, petition_id):
-    return get_object_or_404(VoterPetition, pk=petition_id, council=token.council)
-
-
 @router.post(
     "/voter-petitions",
     auth=TOKEN,
@@ -95,19 +88,8 @@ def _own_petition(token, petition_id):
 )
 def petition_create(request, data: PetitionIn):
     token = writing_token(request)
-    session = None
-    if data.session is not None:
-        session = Session.objects.filter(pk=data.session, council=token.council).first()
-        if session is None:
-            raise ValidationError(
-                {"session": _("The council of the token has no such record (id %(id)s).") % {"id": data.session}}
-            )
-    meetings = list(VoterMeeting.objects.filter(pk__in=data.meetings, council=token.council))
-    missing = sorted(set(data.meetings) - {meeting.pk for meeting in meetings})
-    if missing:
-        raise ValidationError(
-            {"meetings": _("The council of the token has no such record (id %(id)s).") % {"id": missing[0]}}
-        )
+    session = referenced(token, Session.objects.all(), [data.session], "session")[0] if data.session else None
+    meetings = referenced(token, VoterMeeting.objects.all(), list(dict.fromkeys(data.meetings)), "meetings")
     petition = services.petition_record(
         actor=token.owner,
         council=token.council,
@@ -122,7 +104,7 @@ def petition_create(request, data: PetitionIn):
 
 def _step(request, petition_id, service, data):
     token = writing_token(request)
-    return service(actor=token.owner, petition=_own_petition(token, petition_id), **data.dict())
+    return service(actor=token.owner, petition=own(token, VoterPetition, petition_id), **data.dict())
 
 
 @router.post(

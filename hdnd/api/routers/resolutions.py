@@ -3,10 +3,7 @@ and publishes its council's resolutions through the same services as the back of
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.pagination import paginate
@@ -20,7 +17,7 @@ from hdnd.resolutions.models import Field as ResolutionField
 from .. import schemas
 from ..common import WRITE_ERRORS, answers, dated, in_councils, one, searched, visible
 from ..pagination import NewestFirstPagination
-from ..writing import TOKEN, writing_token
+from ..writing import TOKEN, own, referenced, writing_token
 
 router = Router(tags=["Nghị quyết"])
 
@@ -157,15 +154,12 @@ class Adoption(Schema):
     effective_date: schemas.Day | None = None
 
 
-def _own(token, model, pk, field):
-    """The record `pk` of the token's council, or a 422 naming the field."""
-    if pk is None:
-        return None
-    found = model.objects.filter(pk=pk, **{"session__council" if model is AgendaItem else "council": token.council})
-    record = found.first()
-    if record is None:
-        raise ValidationError({field: _("The council of the token has no such record (id %(id)s).") % {"id": pk}})
-    return record
+#: The fields of a request's body that name records by id: where to find them, and their council.
+REFERENCES = {
+    "term": (Term.objects.all(), "council"),
+    "session": (Session.objects.all(), "council"),
+    "agenda_item": (AgendaItem.objects.all(), "session__council"),
+}
 
 
 def _values(token, data):
@@ -173,10 +167,9 @@ def _values(token, data):
     written one item per line as the back office writes them."""
     values = {}
     for name, value in data.items():
-        if name in ("session", "agenda_item"):
-            value = _own(token, Session if name == "session" else AgendaItem, value, name)
-        elif name == "term":
-            value = _own(token, Term, value, name)
+        if name in REFERENCES and value is not None:
+            queryset, council_path = REFERENCES[name]
+            (value,) = referenced(token, queryset, [value], name, council_path)
         elif name in ("legal_bases", "recipients"):
             value = "\n".join(line.strip() for line in (value or []) if line.strip())
         values[name] = value
@@ -186,10 +179,6 @@ def _values(token, data):
 def _reloaded(request, resolution):
     queryset = Resolution.objects.filter(pk=resolution.pk).with_force(datetime.date.today())
     return _as_detail(request, _detailed(request, queryset).get())
-
-
-def _own_resolution(token, resolution_id):
-    return get_object_or_404(Resolution, pk=resolution_id, council=token.council)
 
 
 @router.post(
@@ -215,7 +204,7 @@ def resolution_create(request, data: ResolutionIn):
 )
 def resolution_update(request, resolution_id: schemas.PathID, data: ResolutionChanges):
     token = writing_token(request)
-    resolution = _own_resolution(token, resolution_id)
+    resolution = own(token, Resolution, resolution_id)
     services.resolution_update(
         actor=token.owner, resolution=resolution, **_values(token, data.dict(exclude_unset=True))
     )
@@ -230,7 +219,7 @@ def resolution_update(request, resolution_id: schemas.PathID, data: ResolutionCh
 )
 def resolution_adopt(request, resolution_id: schemas.PathID, data: Adoption):
     token = writing_token(request)
-    resolution = _own_resolution(token, resolution_id)
+    resolution = own(token, Resolution, resolution_id)
     services.resolution_adopt(actor=token.owner, resolution=resolution, **data.dict())
     return _reloaded(request, resolution)
 
@@ -243,5 +232,6 @@ def resolution_adopt(request, resolution_id: schemas.PathID, data: Adoption):
 )
 def resolution_publish(request, resolution_id: schemas.PathID):
     token = writing_token(request)
-    services.resolution_publish(actor=token.owner, resolution=_own_resolution(token, resolution_id))
-    return _reloaded(request, _own_resolution(token, resolution_id))
+    resolution = own(token, Resolution, resolution_id)
+    services.resolution_publish(actor=token.owner, resolution=resolution)
+    return _reloaded(request, resolution)

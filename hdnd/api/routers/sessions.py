@@ -1,11 +1,8 @@
 """Sessions with their agenda and vote results; an integration's token records and edits its
 council's sessions through the same services as the back office."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -17,7 +14,7 @@ from hdnd.resolutions.models import Resolution
 from .. import schemas
 from ..common import WRITE_ERRORS, answers, dated, in_councils, one, searched, visible
 from ..pagination import CursorPagination
-from ..writing import TOKEN, writing_token
+from ..writing import TOKEN, own, referenced, writing_token
 
 router = Router(tags=["Kỳ họp"])
 
@@ -94,13 +91,6 @@ class SessionChanges(Schema):
     is_public: schemas.Flag = None
 
 
-def _term_of(token, term_id):
-    term = Term.objects.filter(pk=term_id, council=token.council).first()
-    if term is None:
-        raise ValidationError({"term": _("The council of the token has no term with this id.")})
-    return term
-
-
 @router.post(
     "/sessions",
     auth=TOKEN,
@@ -113,7 +103,7 @@ def session_create(request, data: SessionIn):
     session = services.session_create(
         actor=token.owner,
         council=token.council,
-        term=_term_of(token, values.pop("term")),
+        term=referenced(token, Term.objects.all(), [values.pop("term")], "term")[0],
         planned_start=values.pop("planned_start"),
         kind=values.pop("kind"),
         number=values.pop("number"),
@@ -130,6 +120,6 @@ def session_create(request, data: SessionIn):
 )
 def session_update(request, session_id: schemas.PathID, data: SessionChanges):
     token = writing_token(request)
-    session = get_object_or_404(Session, pk=session_id, council=token.council)
+    session = own(token, Session, session_id)
     services.session_update(actor=token.owner, session=session, **data.dict(exclude_unset=True))
     return _with_detail(request, _detailed(Session.objects.all()).get(pk=session.pk))
