@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format messages clean
+.PHONY: demo test prod-check lint format messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "HĐND Số cần Python 3.11 trở lên.")'
@@ -38,6 +38,13 @@ demo: $(VENV)/.installed-base
 ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+## Check a production configuration — the settings in ENV_FILE and every service they point at —
+## and explain in Vietnamese each problem found (docs/operations.md).
+ENV_FILE ?= /etc/hdnd/hdnd.env
+prod-check: $(VENV)/.installed-base
+	@if [ -f "$(ENV_FILE)" ]; then set -a; . "$(ENV_FILE)"; set +a; else echo "Không thấy $(ENV_FILE): kiểm tra với các biến môi trường hiện có."; fi; \
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(MANAGE) prod_check
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
