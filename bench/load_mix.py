@@ -56,6 +56,7 @@ from django.core.management import call_command  # noqa: E402
 from bench.benchtools import create_database_if_missing  # noqa: E402
 from hdnd.accounts.models import CouncilRole, Role  # noqa: E402
 from hdnd.api.services import api_token_create  # noqa: E402
+from hdnd.core.testing.gunicorn import production_server  # noqa: E402
 from hdnd.core.testing.load import PetitionWriter, percentile, read_targets, writes_missing, wrk  # noqa: E402
 from hdnd.councils.models import Council  # noqa: E402
 from hdnd.meetings.models import Session  # noqa: E402
@@ -83,10 +84,8 @@ def write_token():
 
 
 def serve():
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
-        cwd=ROOT,
-        env={
+    server = production_server(
+        {
             **os.environ,
             "GUNICORN_BIND": f"127.0.0.1:{PORT}",
             "GUNICORN_WORKERS": WORKERS,

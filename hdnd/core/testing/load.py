@@ -33,7 +33,6 @@ def read_targets(host, limit_each=6):
     from django.urls import reverse
     from wagtail.models import Site
 
-    from hdnd.api.models import ApiToken  # noqa: F401 - the API's app is installed
     from hdnd.meetings.models import Session
     from hdnd.portal.models import ArticlePage
     from hdnd.resolutions.models import Resolution

@@ -3,6 +3,7 @@ again. Meanwhile /readyz answers 503, and so do pages and API calls that need th
 500); afterwards the app recovers by itself — the same gunicorn workers, no restart — and every
 write it answered 201 for is in the database."""
 
+import datetime
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from hdnd.core.testing.gunicorn import production_server
 from hdnd.core.testing.load import PetitionWriter
 from hdnd.core.testing.pgcluster import private_cluster
 
@@ -84,10 +86,8 @@ def test_the_app_answers_503_while_postgresql_is_down_and_recovers_without_a_res
         subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], **run)
         seeded = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", SEED], **run).stdout
         seeded = json.loads(seeded.strip().splitlines()[-1])
-        server = subprocess.Popen(
-            [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
-            cwd=ROOT,
-            env=environment,
+        server = production_server(
+            environment,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -99,7 +99,7 @@ def test_the_app_answers_503_while_postgresql_is_down_and_recovers_without_a_res
             workers_before = worker_pids(server.pid)
             writer = PetitionWriter(port, "localhost", seeded["key"], marker="Sự cố cơ sở dữ liệu")
             writer.session = seeded["session"]
-            writer.received_on = __import__("datetime").date.fromisoformat(seeded["received_on"])
+            writer.received_on = datetime.date.fromisoformat(seeded["received_on"])
             prober = Prober(port)
             writer.start()
             prober.start()
@@ -146,5 +146,4 @@ def test_the_app_answers_503_while_postgresql_is_down_and_recovers_without_a_res
 
 
 def worker_pids(master):
-    children = Path(f"/proc/{master}/task/{master}/children")
-    return sorted(children.read_text().split()) if children.exists() else os.listdir("/proc")
+    return sorted(Path(f"/proc/{master}/task/{master}/children").read_text().split())

@@ -16,6 +16,8 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 from moto.server import ThreadedMotoServer
 
+from hdnd.core.testing.gunicorn import production_server
+
 ROOT = Path(__file__).resolve().parents[3]
 BUCKET = "hdnd-tep"
 
@@ -170,10 +172,8 @@ def test_gunicorn_and_the_app_log_one_json_object_per_line(tmp_path):
         ALLOWED_HOSTS="hdnd.example.gov.vn",
         SECURE_SSL_REDIRECT="false",
     )
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
-        cwd=ROOT,
-        env=environment,
+    server = production_server(
+        environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
