@@ -186,8 +186,11 @@ class PostgresCluster:
         return replica
 
     def wait_replayed(self, replica, timeout=30):
-        """Waits until `replica` has replayed everything written here so far."""
-        (target,) = self.query("SELECT pg_current_wal_lsn()::text")[0]
+        """Waits until `replica` has replayed everything written here so far. The target is the WAL
+        *insert* position: with synchronous_commit off, a commit that has returned may still be in
+        the WAL buffers, beyond the write position (pg_current_wal_lsn), until the WAL writer flushes
+        it a moment later; a replica that had replayed up to the write position would miss it."""
+        (target,) = self.query("SELECT pg_current_wal_insert_lsn()::text")[0]
         deadline = time.monotonic() + timeout
         while not replica.query("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])[0][0]:
             if time.monotonic() > deadline:
