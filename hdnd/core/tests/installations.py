@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from hdnd.core.testing.passes import ON_POSTGRESQL
+
 ROOT = Path(__file__).resolve().parents[3]
 SERVER_URL = os.environ.get("DATABASE_URL", "")
-ON_POSTGRESQL = SERVER_URL.startswith(("postgres://", "postgresql://"))
 
 
 @dataclass

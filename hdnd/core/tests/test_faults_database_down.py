@@ -5,7 +5,6 @@ write it answered 201 for is in the database."""
 
 import datetime
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -14,10 +13,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from hdnd.core.testing.gunicorn import production_server
 from hdnd.core.testing.load import PetitionWriter
+from hdnd.core.testing.passes import postgresql_pass_only
 from hdnd.core.testing.pgcluster import private_cluster
 
 from .test_production import free_port, production_environment
@@ -61,12 +59,8 @@ class Prober(threading.Thread):
             time.sleep(0.2)
 
 
+@postgresql_pass_only  # it runs a PostgreSQL of its own, whatever the suite's database: once is enough
 def test_the_app_answers_503_while_postgresql_is_down_and_recovers_without_a_restart(collected_static):
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        # It runs a PostgreSQL of its own, whatever the suite's database; once is enough.
-        pytest.skip(
-            "Runs in the PostgreSQL pass of the suite (DATABASE_URL=postgres://…), with the other production-path tests."
-        )
     with private_cluster() as postgres:
         postgres.create_database("hdnd")
         port = free_port()

@@ -12,15 +12,16 @@ import psycopg
 import pytest
 from django.db import connection
 
+from hdnd.core.testing.passes import postgresql_pass_only
+
 from .test_production import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
+@postgresql_pass_only  # the load runs on PostgreSQL, as in production
 @pytest.mark.django_db
 def test_portal_search_and_api_under_load_while_petitions_are_written(collected_static):
-    if connection.vendor != "postgresql":
-        pytest.skip("The load runs on PostgreSQL, as in production: this runs in the PostgreSQL pass.")
     database = connection.settings_dict
     name = f"hdnd_load_{uuid.uuid4().hex[:8]}"
     server = {"host": database["HOST"], "port": database["PORT"], "user": database["USER"]}

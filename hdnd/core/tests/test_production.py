@@ -17,6 +17,7 @@ from django.db import connection
 from moto.server import ThreadedMotoServer
 
 from hdnd.core.testing.gunicorn import production_server
+from hdnd.core.testing.passes import postgresql_pass_only
 
 ROOT = Path(__file__).resolve().parents[3]
 BUCKET = "hdnd-tep"
@@ -101,10 +102,9 @@ def complete_configuration(object_storage, mail_server, static_root):
     }
 
 
+@postgresql_pass_only  # a production configuration needs PostgreSQL
 @pytest.mark.django_db
 def test_prod_check_passes_a_complete_production_configuration(object_storage, mail_server, collected_static):
-    if connection.vendor != "postgresql":
-        pytest.skip("A production configuration needs PostgreSQL: this runs in the PostgreSQL pass of the suite.")
     database = connection.settings_dict
     url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     configuration = complete_configuration(object_storage, mail_server, collected_static)

@@ -28,6 +28,7 @@ from django.test import RequestFactory, override_settings
 from wagtail.models import Page, Site
 
 from hdnd.core.replicas import STICKY_COOKIE, ReplicaReadsMiddleware, ReplicaRouter, replica_reads
+from hdnd.core.testing.passes import sqlite_pass_only
 from hdnd.core.testing.pgcluster import free_port, private_cluster
 from hdnd.portal.models import ArticlePage, PortalFrame
 
@@ -193,10 +194,7 @@ def test_settings_make_an_alias_per_replica_only_when_asked():
 # ---------------------------------------------------------------------------------------------
 # Real processes on a private PostgreSQL cluster with a streaming replica.
 
-once = pytest.mark.skipif(
-    bool(os.environ.get("DATABASE_URL")),
-    reason="brings its own PostgreSQL cluster: runs once, in the test pass without DATABASE_URL",
-)
+once = sqlite_pass_only
 
 #: The production settings, served over plain HTTP on loopback: cookies not limited to HTTPS (the
 #: client would not send them back), static files without the manifest collectstatic writes.
