@@ -183,7 +183,8 @@ def _memberships(term, delegates, groups, actor):
             ),
         ]
     for group in groups:
-        members = [d for d in delegates if d.constituency_id in {c.pk for c in group.constituencies.all()}]
+        constituencies = {c.pk for c in group.constituencies.all()}
+        members = [d for d in delegates if d.constituency_id in constituencies]
         for index, delegate in enumerate(members):
             position = Position.GROUP_LEADER if index == 0 else Position.GROUP_DEPUTY if index == 1 else Position.MEMBER
             rows.append(
