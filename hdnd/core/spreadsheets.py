@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -145,6 +145,18 @@ def choice(choices):
 
 def _is_blank(values):
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _plan_each_query_afresh():
+    """For the rest of the import's transaction on PostgreSQL, plans every query with its own
+    values and the tables as they are now. The import repeats the same queries (the duplicate
+    look-ups of each batch) while it fills the table; with prepared statements PostgreSQL would
+    soon keep one generic plan, made when the table was still empty — a sequential scan — and
+    reading the growing table again for every batch made 100,000 rows take four minutes instead
+    of twenty seconds."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 class SpreadsheetImport:
@@ -281,6 +293,7 @@ class SpreadsheetImport:
         (column, message) pairs for a row. Returns the number of rows read."""
         errors, total, count, batch = [], 0, 0, []
         with transaction.atomic():
+            _plan_each_query_afresh()
             for number, cleaned, row_errors in self._parsed():
                 count += 1
                 if not row_errors and row_check is not None:
