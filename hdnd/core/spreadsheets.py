@@ -153,7 +153,7 @@ def _plan_each_query_afresh():
     look-ups of each batch) while it fills the table; with prepared statements PostgreSQL would
     soon keep one generic plan, made when the table was still empty — a sequential scan — and
     reading the growing table again for every batch made 100,000 rows take four minutes instead
-    of twenty seconds."""
+    of half a minute."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")

@@ -5,6 +5,7 @@ import unicodedata
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 
 from hdnd.core.spreadsheets import (
     Column,
@@ -17,6 +18,7 @@ from hdnd.core.spreadsheets import (
     template_workbook,
     text,
 )
+from hdnd.core.testing.passes import postgresql_pass_only
 
 pytestmark = pytest.mark.django_db
 
@@ -161,15 +163,12 @@ def test_rows_saved_before_a_bad_row_do_not_stay():
     assert not Group.objects.filter(name__in=["Một", "Hai"]).exists()
 
 
+@postgresql_pass_only  # PostgreSQL's plan cache
 @pytest.mark.django_db(transaction=True)  # the import's own transaction, not a savepoint in the test's
 def test_on_postgresql_each_batch_is_planned_for_the_table_as_it_is_then():
     """The import's repeated look-ups are planned each time with their own values (see
     _plan_each_query_afresh); bench/petition_import.py shows what that is worth on 100,000 rows.
     After the import's transaction the connection plans as before."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's plan cache: runs in the PostgreSQL pass of the suite")
 
     def plan_cache_mode():
         with connection.cursor() as cursor:
