@@ -14,8 +14,9 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from hdnd.core.backup import BackupError, read_archive
+from hdnd.core.testing.passes import ON_POSTGRESQL
 
-from .installations import ON_POSTGRESQL, Databases, Installation, database_prefix, s3_client, s3_environment
+from .installations import Databases, Installation, database_prefix, s3_client, s3_environment
 
 #: Files of the kinds a storage holds: nested folders, a Vietnamese name, an empty file, and one
 #: bigger than the chunks files are copied in.

@@ -194,8 +194,6 @@ def test_settings_make_an_alias_per_replica_only_when_asked():
 # ---------------------------------------------------------------------------------------------
 # Real processes on a private PostgreSQL cluster with a streaming replica.
 
-once = sqlite_pass_only
-
 #: The production settings, served over plain HTTP on loopback: cookies not limited to HTTPS (the
 #: client would not send them back), static files without the manifest collectstatic writes.
 SERVER_SETTINGS = """
@@ -389,7 +387,7 @@ def read_petition(stack, base, pk, cookies=None):
     )
 
 
-@once
+@sqlite_pass_only
 def test_a_session_opened_on_one_process_is_valid_on_the_other_and_closed_on_both(stack):
     client, _response = sign_in(stack.a, stack.data["username"])
     session = {"sessionid": client.cookies["sessionid"]}
@@ -404,7 +402,7 @@ def test_a_session_opened_on_one_process_is_valid_on_the_other_and_closed_on_bot
     assert back_office(stack.a, session)[0] == 302
 
 
-@once
+@sqlite_pass_only
 def test_a_record_written_through_one_process_is_read_through_the_other(stack):
     created = petition(stack, stack.a, "Đề nghị sửa cầu treo bản Pò Sáng")
     response = read_petition(stack, stack.b, created.json()["id"])
@@ -427,7 +425,7 @@ def replay_paused(stack):
         stack.primary.wait_replayed(stack.replica)
 
 
-@once
+@sqlite_pass_only
 def test_reads_go_to_the_replica_except_for_the_client_that_wrote(stack, replay_paused):
     created = petition(stack, stack.r, "Đề nghị lắp đèn đường thôn Khuổi Luông")
     pk, sticky = created.json()["id"], created.cookies[STICKY_COOKIE]
@@ -441,7 +439,7 @@ def test_reads_go_to_the_replica_except_for_the_client_that_wrote(stack, replay_
     assert read_petition(stack, stack.r, pk).status_code == 200
 
 
-@once
+@sqlite_pass_only
 def test_signing_in_survives_replica_lag_through_the_sticky_cookie(stack, replay_paused):
     client, response = sign_in(stack.r, stack.data["username"])
     assert STICKY_COOKIE in response.cookies
@@ -452,7 +450,7 @@ def test_signing_in_survives_replica_lag_through_the_sticky_cookie(stack, replay
     assert back_office(stack.r, session)[0] == 302
 
 
-@once
+@sqlite_pass_only
 def test_commands_read_from_the_primary_unless_they_ask_for_replicas(stack, replay_paused):
     output = stack.manage("shell", "-c", COMMAND, env={"DATABASE_REPLICA_URLS": stack.replica.url("hdnd")})
     seen = json.loads(output.strip().splitlines()[-1])
